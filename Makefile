@@ -1,0 +1,33 @@
+# Thistle: `make demo` opens the TUI on the demo place; `make test` runs every test.
+# Both install what a fresh Debian machine lacks first.
+
+SWIFT ?= swift
+APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3
+DEMO_DB ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/thistle/demo.sqlite
+
+.PHONY: deps build demo test clean
+
+# Installs only what is missing (needs root or sudo the first time).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build --product thistle
+
+demo: build
+	@mkdir -p "$(dir $(DEMO_DB))"
+	$$($(SWIFT) build --show-bin-path)/thistle demo --db "$(DEMO_DB)"
+
+# One build of everything (the end-to-end tests drive the thistle binary it makes), then every test.
+test: deps
+	$(SWIFT) build --build-tests
+	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" $(SWIFT) test --skip-build --disable-swift-testing
+
+clean:
+	rm -rf .build

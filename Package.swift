@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Thistle",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "thistle", targets: ["thistle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "PlaceDomain"),
+        .target(
+            name: "PlaceStore",
+            dependencies: ["PlaceDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        .target(
+            name: "SampleData",
+            path: "sample-data",
+            exclude: ["README.md"],
+            sources: ["SampleData.swift"],
+            resources: [.copy("fife")]
+        ),
+        .target(
+            name: "ThistleApp",
+            dependencies: ["PlaceDomain", "PlaceStore", "TerminalUI", "SampleData"]
+        ),
+        .executableTarget(
+            name: "thistle",
+            dependencies: [
+                "ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["PlaceDomain", "PlaceStore", "ThistleApp", "TerminalUI", "SampleData"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "PlaceDomainTests", dependencies: ["PlaceDomain", "TestSupport"]),
+        .testTarget(name: "PlaceStoreTests", dependencies: ["PlaceStore", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ThistleAppTests", dependencies: ["ThistleApp", "TestSupport"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "ThistleEndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

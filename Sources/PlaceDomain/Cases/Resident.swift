@@ -1,0 +1,24 @@
+/// One person, one record, whichever door they came in by.
+public struct Resident: Hashable, Codable, Sendable, Identifiable {
+    public var id: ResidentID
+    public var givenName: String
+    public var familyName: String
+    /// Calendar date `YYYY-MM-DD`; a date of birth has no time zone.
+    public var dateOfBirth: String?
+    public var postcode: String?
+    public var placeID: PlaceID
+
+    public init(
+        id: ResidentID, givenName: String, familyName: String, dateOfBirth: String?, postcode: String?,
+        placeID: PlaceID
+    ) {
+        self.id = id
+        self.givenName = givenName
+        self.familyName = familyName
+        self.dateOfBirth = dateOfBirth
+        self.postcode = postcode
+        self.placeID = placeID
+    }
+
+    public var fullName: String { "\(givenName) \(familyName)" }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import PlaceDomain
+
+/// Builds the demo database: the same ops every time (a fixed device, a
+/// stepping clock from a fixed instant and seeded ids), so two demo
+/// databases hold identical op sets.
+public enum DemoPlace {
+    public static let device: DeviceID = "device-demo"
+    /// When the demo's history was written.
+    public static let builtAt = Date(timeIntervalSince1970: 1_795_456_800)  // 2026-11-23T18:00:00Z
+
+    /// Builds the demo at `path` from `directory`'s files. It is built in a
+    /// temporary file beside `path` and moved into place only when complete,
+    /// so a failure leaves nothing behind. With `reset`, an existing Thistle
+    /// database there is replaced; any other file is refused.
+    @discardableResult
+    public static func build(at path: String, from directory: URL, reset: Bool) throws -> Bool {
+        let files = FileManager.default
+        if files.fileExists(atPath: path) {
+            // Opening checks it is a Thistle database without changing it.
+            let existing = try PlaceStore.open(at: path)
+            try existing.close()
+            guard reset else { return false }
+        }
+        let contents = try PlaceFiles(directory: directory)
+        let temporary = path + ".building-\(getpid())"
+        defer { removeDatabaseFiles(at: temporary) }
+        let clock = SteppingClock(start: builtAt)
+        let store = try PlaceStore.open(
+            at: temporary, create: true, device: device, clock: clock,
+            idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: 20_261_124)))
+        try store.write(by: nil, try contents.changes())
+        try store.close()
+        removeDatabaseFiles(at: path)
+        guard rename(temporary, path) == 0 else { throw StoreError.notWritable(path) }
+        return true
+    }
+
+    static func removeDatabaseFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+}

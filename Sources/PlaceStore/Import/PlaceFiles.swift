@@ -1,0 +1,167 @@
+import Foundation
+import PlaceDomain
+
+/// The files that describe a place (the shape of `sample-data/fife/`),
+/// decoded and checked, ready to be written through the op log.
+public struct PlaceFiles: Sendable {
+    public var places: [Place] = []
+    public var agencies: [Agency] = []
+    public var needCategories: [NeedCategory] = []
+    public var members: [Member] = []
+    public var locations: [Location] = []
+    public var services: [Service] = []
+    public var residents: [Resident] = []
+    public var cases: [Case] = []
+    public var needs: [Need] = []
+    public var referrals: [Referral] = []
+
+    /// Reads and checks every file in `directory`.
+    public init(directory: URL) throws(ImportError) {
+        places = try Self.decode([PlaceRow].self, "places.json", in: directory).map(\.place)
+        agencies = try Self.decode([Agency].self, "agencies.json", in: directory)
+        needCategories = try Self.decode([NeedCategoryRow].self, "need-categories.json", in: directory)
+            .map(\.category)
+        members = try Self.decode([MemberRow].self, "members.json", in: directory).map(\.member)
+        for row in try Self.decode([ServiceRow].self, "services.json", in: directory) {
+            services.append(row.service)
+            for location in row.locations where !locations.contains(where: { $0.id == location.id }) {
+                locations.append(location.location(agency: row.agency))
+            }
+        }
+        residents = try Self.residents(in: directory)
+        for row in try Self.decode([CaseRow].self, "cases.json", in: directory) {
+            cases.append(row.case)
+            for need in row.needs {
+                needs.append(need.need(in: row.id))
+                referrals += need.referrals.map { $0.referral(for: need.id, in: row.id) }
+            }
+        }
+        try checkReferences()
+    }
+
+    /// Every change that writes these files' contents, parents first.
+    public func changes() throws -> [Change] {
+        var changes: [Change] = []
+        changes += try places.map(Change.create)
+        changes += try agencies.map(Change.create)
+        changes += try needCategories.map(Change.create)
+        changes += try members.map(Change.create)
+        changes += try locations.map(Change.create)
+        changes += try services.map(Change.create)
+        changes += try residents.map(Change.create)
+        changes += try cases.map(Change.create)
+        changes += try needs.map(Change.create)
+        changes += try referrals.map(Change.create)
+        return changes
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ file: String, in directory: URL) throws(ImportError) -> T {
+        let url = directory.appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .missingFile(file) }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(T.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw .malformed(file: file, line: nil, context.debugDescription)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw .malformed(file: file, line: nil, "missing \"\(key.stringValue)\" at \(Self.path(context))")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw .malformed(file: file, line: nil, "wrong type at \(Self.path(context)): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw .malformed(file: file, line: nil, "missing value at \(Self.path(context))")
+        } catch {
+            throw .malformed(file: file, line: nil, "\(error)")
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+
+    private static func residents(in directory: URL) throws(ImportError) -> [Resident] {
+        let file = "residents.csv"
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path),
+            let text = String(data: data, encoding: .utf8)
+        else { throw .missingFile(file) }
+        let table = try CSVTable(text: text, file: file)
+        for column in ["id", "givenName", "familyName", "dateOfBirth", "postcode", "place"]
+        where !table.header.contains(column) {
+            throw .malformed(file: file, line: 1, "the header has no \"\(column)\" column")
+        }
+        var residents: [Resident] = []
+        for row in table.rows {
+            guard let id = row["id"], !id.isEmpty, let place = row["place"], !place.isEmpty else {
+                throw .malformed(file: file, line: row.line, "id and place are required")
+            }
+            let birth = row["dateOfBirth"].flatMap { $0.isEmpty ? nil : $0 }
+            if let birth, !isCalendarDate(birth) {
+                throw .malformed(file: file, line: row.line, "dateOfBirth \"\(birth)\" is not a YYYY-MM-DD date")
+            }
+            residents.append(
+                Resident(
+                    id: ResidentID(id), givenName: row["givenName"] ?? "", familyName: row["familyName"] ?? "",
+                    dateOfBirth: birth, postcode: row["postcode"].flatMap { $0.isEmpty ? nil : $0 },
+                    placeID: PlaceID(place)))
+        }
+        return residents
+    }
+
+    private static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// Refuses files whose ids point nowhere, before anything is written.
+    private func checkReferences() throws(ImportError) {
+        let placeIDs = Set(places.map(\.id))
+        let agencyIDs = Set(agencies.map(\.id))
+        let memberIDs = Set(members.map(\.id))
+        let categoryIDs = Set(needCategories.map(\.id))
+        let serviceIDs = Set(services.map(\.id))
+        let residentIDs = Set(residents.map(\.id))
+        func check(_ ok: Bool, _ file: String, _ message: @autoclosure () -> String) throws(ImportError) {
+            if !ok { throw .malformed(file: file, line: nil, message()) }
+        }
+        for place in places {
+            try check(place.parentID.map(placeIDs.contains) ?? true, "places.json",
+                      "\(place.id) has an unknown parent \(place.parentID!)")
+        }
+        for member in members {
+            try check(agencyIDs.contains(member.agencyID), "members.json", "\(member.id) has an unknown agency")
+            for place in member.placeIDs {
+                try check(placeIDs.contains(place), "members.json", "\(member.id) serves an unknown place \(place)")
+            }
+        }
+        for service in services {
+            try check(agencyIDs.contains(service.agencyID), "services.json", "\(service.id) has an unknown agency")
+            for place in service.placeIDs {
+                try check(placeIDs.contains(place), "services.json", "\(service.id) lists an unknown place \(place)")
+            }
+            for need in service.needs {
+                try check(categoryIDs.contains(need), "services.json", "\(service.id) meets an unknown need \(need)")
+            }
+        }
+        for resident in residents {
+            try check(placeIDs.contains(resident.placeID), "residents.csv",
+                      "\(resident.id) lives in an unknown place \(resident.placeID)")
+        }
+        for item in cases {
+            try check(residentIDs.contains(item.residentID), "cases.json", "\(item.id) has an unknown resident")
+            try check(placeIDs.contains(item.placeID), "cases.json", "\(item.id) has an unknown place")
+            try check(agencyIDs.contains(item.doorAgencyID), "cases.json", "\(item.id) has an unknown door agency")
+            try check(memberIDs.contains(item.doorMemberID) && memberIDs.contains(item.leadID), "cases.json",
+                      "\(item.id) names an unknown member")
+        }
+        for need in needs {
+            try check(categoryIDs.contains(need.category), "cases.json", "\(need.id) has an unknown category")
+        }
+        for referral in referrals {
+            try check(serviceIDs.contains(referral.serviceID), "cases.json",
+                      "\(referral.id) goes to an unknown service \(referral.serviceID)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import PlaceDomain
+
+/// A change a user or import asks for, before it becomes an op: which
+/// record, which field (or `*` for the whole record) and the new value.
+public struct Change: Hashable, Sendable {
+    public let entity: EntityKind
+    public let entityID: String
+    public let field: String
+    public let value: JSONValue
+
+    public init(entity: EntityKind, entityID: String, field: String, value: JSONValue) {
+        self.entity = entity
+        self.entityID = entityID
+        self.field = field
+        self.value = value
+    }
+
+    /// Creates a whole record.
+    public static func create<Record: StoredRecord>(_ record: Record) throws -> Change {
+        Change(
+            entity: Record.entity, entityID: record.recordID, field: Op.wholeRecord,
+            value: try RecordCoding.jsonObject(record))
+    }
+
+    /// Sets one field of an existing record.
+    public static func set<Record: StoredRecord>(
+        _ type: Record.Type, id: String, _ field: String, to value: JSONValue
+    ) -> Change {
+        Change(entity: Record.entity, entityID: id, field: field, value: value)
+    }
+}
+
+/// A domain value that the op log can write: it names its entity kind and id.
+public protocol StoredRecord: Codable, Sendable {
+    static var entity: EntityKind { get }
+    var recordID: String { get }
+}
+
+/// Turns records into the JSON objects ops carry, with column names as
+/// keys and dates as ISO 8601 UTC text.
+enum RecordCoding {
+    static func jsonObject<Record: Encodable>(_ record: Record) throws -> JSONValue {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .custom { keys in
+            NamedKey(ColumnNaming.column(forProperty: keys.last!.stringValue))
+        }
+        let data = try encoder.encode(record)
+        return try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+}

@@ -1,0 +1,54 @@
+import GRDB
+
+/// Applies ops to the tables. The tables are nothing but the result of
+/// applying the op log in order, which is what lets a rebuild (and later a
+/// merge) recompute them from the log alone.
+enum Materializer {
+    static func apply(_ op: Op, in db: Database) throws {
+        guard let kind = EntityKind.named(op.entity) else {
+            throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
+        }
+        guard let value = JSONValue(jsonText: op.value) else {
+            throw StoreError.invalidChange("the value for \(op.entity) \(op.entityID) is not JSON")
+        }
+        let table = kind.table.quotedDatabaseIdentifier
+        if op.field == Op.wholeRecord {
+            switch value {
+            case .object(let fields):
+                try insert(kind, id: op.entityID, fields: fields, in: db)
+            case .null:
+                try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [op.entityID])
+            default:
+                throw StoreError.invalidChange("a whole \(kind) must be an object")
+            }
+        } else {
+            guard op.field != "id", kind.columns.contains(op.field) else {
+                throw StoreError.invalidChange("\(kind) has no field '\(op.field)'")
+            }
+            try db.execute(
+                sql: "UPDATE \(table) SET \(op.field.quotedDatabaseIdentifier) = ? WHERE id = ?",
+                arguments: [value.databaseValue, op.entityID])
+            guard db.changesCount == 1 else {
+                throw StoreError.invalidChange("there is no \(kind) \(op.entityID)")
+            }
+        }
+    }
+
+    private static func insert(
+        _ kind: EntityKind, id: String, fields: [String: JSONValue], in db: Database
+    ) throws {
+        guard fields["id"] == .string(id) else {
+            throw StoreError.invalidChange("the \(kind) record's id does not match \(id)")
+        }
+        let unknown = fields.keys.filter { !kind.columns.contains($0) }
+        guard unknown.isEmpty else {
+            throw StoreError.invalidChange("\(kind) has no field '\(unknown.sorted()[0])'")
+        }
+        let columns = kind.columns.filter { fields[$0] != nil }
+        let names = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO \(kind.table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))",
+            arguments: StatementArguments(columns.map { fields[$0]!.databaseValue }))
+    }
+}

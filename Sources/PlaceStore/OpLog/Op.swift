@@ -1,0 +1,30 @@
+import GRDB
+import PlaceDomain
+
+/// One entry of the append-only op log: a single field of a single record
+/// set to a value by a member on a device at a hybrid-logical-clock time.
+/// The field `*` is the whole record: an object value creates it.
+public struct Op: Hashable, Sendable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "op"
+    /// The field name that stands for the whole record.
+    public static let wholeRecord = "*"
+
+    public var id: String
+    public var deviceID: DeviceID
+    public var authorID: MemberID?
+    public var hlc: String
+    public var entity: String
+    public var entityID: String
+    public var field: String
+    /// JSON text.
+    public var value: String
+    /// The op this one overwrites, if any.
+    public var supersedes: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, hlc, entity, field, value, supersedes
+        case deviceID = "device_id"
+        case authorID = "author_id"
+        case entityID = "entity_id"
+    }
+}

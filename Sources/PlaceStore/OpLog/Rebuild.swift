@@ -1,0 +1,45 @@
+import GRDB
+
+extension PlaceStore {
+    /// Clears every materialised table and re-applies the whole op log in
+    /// HLC order. The result must equal the tables as they were: sync
+    /// depends on the tables being a function of the log alone.
+    public func rebuildFromOpLog() throws {
+        try writer.write { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            for kind in EntityKind.all.reversed() {
+                try db.execute(sql: "DELETE FROM \(kind.table.quotedDatabaseIdentifier)")
+            }
+            let ops = try Op.fetchCursor(db, sql: "SELECT * FROM op ORDER BY hlc, device_id, id")
+            while let op = try ops.next() {
+                try Materializer.apply(op, in: db)
+            }
+        }
+    }
+
+    /// Every materialised row as text, in a fixed order: two stores with the
+    /// same content give the same text.
+    public func contentDump() throws -> String {
+        try writer.read { db in
+            var lines: [String] = []
+            for kind in EntityKind.all {
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM \(kind.table.quotedDatabaseIdentifier) ORDER BY id")
+                for row in rows {
+                    lines.append(kind.name + " " + row.description)
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// How many ops and audit rows the store holds.
+    public func logCounts() throws -> (ops: Int, audit: Int) {
+        try writer.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM op") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0
+            )
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import PlaceDomain
+
+extension PlaceStore {
+    /// The one way anything is written: in one transaction, each change
+    /// becomes an op (with the next HLC time and the op it supersedes), is
+    /// applied to its table, and gets an audit row. Either all of it is
+    /// durable when this returns, or none of it happened.
+    @discardableResult
+    public func write(by author: MemberID?, _ changes: [Change]) throws -> [String] {
+        try writer.write { db in
+            var clock = HybridLogicalClock(last: try Self.lastHLC(db))
+            var opIDs: [String] = []
+            opIDs.reserveCapacity(changes.count)
+            for change in changes {
+                let now = self.clock.now()
+                let op = Op(
+                    id: ids.next(), deviceID: deviceID, authorID: author,
+                    hlc: clock.tick(now: now).description, entity: change.entity.name,
+                    entityID: change.entityID, field: change.field, value: change.value.jsonText,
+                    supersedes: try Self.latestOp(for: change, in: db))
+                try op.insert(db)
+                try Materializer.apply(op, in: db)
+                try db.execute(
+                    sql: """
+                        INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        ids.next(), Self.isoTime(now), author?.rawValue, deviceID.rawValue,
+                        Self.action(for: change), change.entity.name, change.entityID, op.id,
+                    ])
+                opIDs.append(op.id)
+            }
+            return opIDs
+        }
+    }
+
+    private static func action(for change: Change) -> String {
+        guard change.field == Op.wholeRecord else { return "update" }
+        return change.value == .null ? "delete" : "create"
+    }
+
+    /// The newest HLC in the log, from this device or any other.
+    static func lastHLC(_ db: Database) throws -> HLCTimestamp {
+        let text = try String.fetchOne(db, sql: "SELECT hlc FROM op ORDER BY hlc DESC LIMIT 1")
+        return text.flatMap(HLCTimestamp.init) ?? .zero
+    }
+
+    /// The op a change overwrites: the newest for that field or the whole record.
+    private static func latestOp(for change: Change, in db: Database) throws -> String? {
+        if change.field == Op.wholeRecord && change.value != .null { return nil }
+        return try String.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM op WHERE entity = ? AND entity_id = ? AND field IN (?, '*')
+                ORDER BY hlc DESC, device_id DESC LIMIT 1
+                """,
+            arguments: [change.entity.name, change.entityID, change.field])
+    }
+
+    static func isoTime(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

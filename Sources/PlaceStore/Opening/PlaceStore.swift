@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import PlaceDomain
+
+/// The team's local store: one SQLite file (WAL, synchronous=FULL, foreign
+/// keys on) holding the op log, the audit trail, and the tables the log
+/// materialises. Every write goes through `write(by:_:)`.
+public final class PlaceStore: Sendable {
+    /// `PRAGMA application_id` of every Thistle database ("THST").
+    static let applicationID: Int32 = 0x5448_5354
+
+    public let path: String
+    let writer: any DatabaseWriter
+    public let deviceID: DeviceID
+    let clock: any WallClock
+    let ids: IDGenerator
+
+    private init(path: String, writer: any DatabaseWriter, deviceID: DeviceID, clock: any WallClock, ids: IDGenerator) {
+        self.path = path
+        self.writer = writer
+        self.deviceID = deviceID
+        self.clock = clock
+        self.ids = ids
+    }
+
+    /// Opens the database at `path`, creating it when `create` is set and
+    /// no file is there. Refuses, touching nothing, a missing folder, an
+    /// unwritable path, and any file that is not a Thistle database.
+    public static func open(
+        at path: String, create: Bool = false, device: DeviceID? = nil,
+        clock: any WallClock = SystemClock(), idSource: (any IDSource)? = nil
+    ) throws(StoreError) -> PlaceStore {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let files = FileManager.default
+        var isFolder: ObjCBool = false
+        guard files.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .directoryMissing(path)
+        }
+        let exists = files.fileExists(atPath: path)
+        var isNew = !exists
+        if exists { isNew = try isEmptyFile(path) }
+        if isNew {
+            guard create else { throw .databaseMissing(path) }
+        } else {
+            try checkIsThistleDatabase(path)
+        }
+        guard access(folder, W_OK) == 0, !exists || access(path, R_OK | W_OK) == 0 else {
+            throw .notWritable(path)
+        }
+        let ids = IDGenerator(idSource ?? UUIDv7Source(clock: clock, random: SystemRandom()))
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(5)
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            let deviceID = try prepare(pool, isNew: isNew, device: device, ids: ids)
+            return PlaceStore(path: path, writer: pool, deviceID: deviceID, clock: clock, ids: ids)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(String(describing: error))
+        }
+    }
+
+    /// A store in memory, for tests.
+    public static func inMemory(
+        device: DeviceID = "device-test", clock: any WallClock, idSource: any IDSource
+    ) throws -> PlaceStore {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        let ids = IDGenerator(idSource)
+        let deviceID = try prepare(queue, isNew: true, device: device, ids: ids)
+        return PlaceStore(path: ":memory:", writer: queue, deviceID: deviceID, clock: clock, ids: ids)
+    }
+
+    private static func prepare(
+        _ writer: any DatabaseWriter, isNew: Bool, device: DeviceID?, ids: IDGenerator
+    ) throws -> DeviceID {
+        let migrator = Migrations.migrator
+        if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw StoreError.newerSchema(writer.path)
+        }
+        if isNew {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            }
+        }
+        try migrator.migrate(writer)
+        return try writer.write { db in
+            if let existing = try String.fetchOne(
+                db, sql: "SELECT value FROM local_setting WHERE key = 'device_id'")
+            {
+                return DeviceID(existing)
+            }
+            let deviceID = device ?? DeviceID("device-" + ids.next())
+            try db.execute(
+                sql: "INSERT INTO local_setting (key, value) VALUES ('device_id', ?)",
+                arguments: [deviceID.rawValue])
+            return deviceID
+        }
+    }
+
+    private static func isEmptyFile(_ path: String) throws(StoreError) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? NSNumber
+        else { throw .notWritable(path) }
+        return size.intValue == 0
+    }
+
+    /// Reads only the header and the application id, through a read-only
+    /// connection, so a foreign file is never modified.
+    private static func checkIsThistleDatabase(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .notWritable(path) }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else { throw .notADatabase(path) }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let id = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
+            try queue.close()
+            guard id == applicationID else { throw StoreError.notAThistleDatabase(path) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .notADatabase(path)
+        }
+    }
+}
+
+/// A lock around the injected id source: writes may come from any thread.
+final class IDGenerator: @unchecked Sendable {
+    private let lock = NSLock()
+    private var source: any IDSource
+
+    init(_ source: any IDSource) { self.source = source }
+
+    func next() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return source.next()
+    }
+}

@@ -1,0 +1,41 @@
+/// What can go wrong opening or writing the store, in words a user can act on.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case directoryMissing(String)
+    case notWritable(String)
+    case databaseMissing(String)
+    case notADatabase(String)
+    case notAThistleDatabase(String)
+    case newerSchema(String)
+    case unknownMember(String)
+    case unknownPlace(String)
+    case unknownNeedCategory(String)
+    case invalidChange(String)
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .directoryMissing(let path):
+            return "the folder for \(path) does not exist; create it first or choose another --db"
+        case .notWritable(let path):
+            return "cannot write to \(path): permission denied"
+        case .databaseMissing(let path):
+            return "there is no Thistle database at \(path); run `thistle demo` to build the demo place, or pass --db"
+        case .notADatabase(let path):
+            return "\(path) is not a Thistle database (it is not an SQLite file); it was left untouched"
+        case .notAThistleDatabase(let path):
+            return "\(path) is an SQLite database but not a Thistle one; it was left untouched"
+        case .newerSchema(let path):
+            return "\(path) was written by a newer version of Thistle; upgrade thistle to open it"
+        case .unknownMember(let id):
+            return "there is no member with id '\(id)'; `thistle members` lists them"
+        case .unknownPlace(let id):
+            return "there is no place with id '\(id)'; `thistle places` lists them"
+        case .unknownNeedCategory(let key):
+            return "there is no need category '\(key)'"
+        case .invalidChange(let reason):
+            return "change refused: \(reason)"
+        case .database(let reason):
+            return "database error: \(reason)"
+        }
+    }
+}

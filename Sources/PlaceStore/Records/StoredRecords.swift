@@ -1,0 +1,64 @@
+import GRDB
+import PlaceDomain
+
+/// Reading domain values from their tables: column names map to property
+/// names by `ColumnNaming`, dates are ISO 8601 text, arrays are JSON text.
+protocol ThistleRecord: StoredRecord, FetchableRecord, TableRecord {}
+
+extension ThistleRecord {
+    public static var databaseTableName: String { entity.table }
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
+        .custom { NamedKey(ColumnNaming.property(forColumn: $0)) }
+    }
+    public static var databaseDateDecodingStrategy: DatabaseDateDecodingStrategy { .iso8601 }
+}
+
+extension Place: ThistleRecord {
+    public static var entity: EntityKind { .place }
+    public var recordID: String { id.rawValue }
+}
+
+extension Agency: ThistleRecord {
+    public static var entity: EntityKind { .agency }
+    public var recordID: String { id.rawValue }
+}
+
+extension Member: ThistleRecord {
+    public static var entity: EntityKind { .member }
+    public var recordID: String { id.rawValue }
+}
+
+extension NeedCategory: ThistleRecord {
+    public static var entity: EntityKind { .needCategory }
+    public var recordID: String { id.rawValue }
+}
+
+extension Location: ThistleRecord {
+    public static var entity: EntityKind { .location }
+    public var recordID: String { id.rawValue }
+}
+
+extension Service: ThistleRecord {
+    public static var entity: EntityKind { .service }
+    public var recordID: String { id.rawValue }
+}
+
+extension Resident: ThistleRecord {
+    public static var entity: EntityKind { .resident }
+    public var recordID: String { id.rawValue }
+}
+
+extension Case: ThistleRecord {
+    public static var entity: EntityKind { .case }
+    public var recordID: String { id.rawValue }
+}
+
+extension Need: ThistleRecord {
+    public static var entity: EntityKind { .need }
+    public var recordID: String { id.rawValue }
+}
+
+extension Referral: ThistleRecord {
+    public static var entity: EntityKind { .referral }
+    public var recordID: String { id.rawValue }
+}

@@ -1,0 +1,63 @@
+/// The kinds of record the op log can write, each materialised into one
+/// table. Ops name an entity and a field; only the fields listed here can
+/// be written, which keeps ops from other devices out of SQL they must not
+/// reach.
+public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
+    /// The name used in ops (stable across schema changes and devices).
+    public let name: String
+    /// The table its current state lives in.
+    public let table: String
+    /// Writable columns, `id` first.
+    public let columns: [String]
+
+    public var description: String { name }
+
+    public static let place = EntityKind(
+        name: "place", table: "place", columns: ["id", "name", "kind", "parent_id", "population"])
+    public static let agency = EntityKind(
+        name: "agency", table: "agency", columns: ["id", "name", "kind", "description", "website"])
+    public static let member = EntityKind(
+        name: "member", table: "member", columns: ["id", "name", "agency_id", "role", "place_ids"])
+    public static let needCategory = EntityKind(
+        name: "need_category", table: "need_category", columns: ["id", "name", "description"])
+    public static let location = EntityKind(
+        name: "location", table: "location",
+        columns: ["id", "agency_id", "name", "address", "postcode", "place_id"])
+    public static let service = EntityKind(
+        name: "service", table: "service",
+        columns: [
+            "id", "name", "agency_id", "description", "status", "needs", "place_ids", "location_ids",
+            "accepts_referrals", "typical_wait_days", "email", "phone",
+        ])
+    public static let resident = EntityKind(
+        name: "resident", table: "resident",
+        columns: ["id", "given_name", "family_name", "date_of_birth", "postcode", "place_id"])
+    public static let `case` = EntityKind(
+        name: "case", table: "case_file",
+        columns: [
+            "id", "resident_id", "place_id", "door_agency_id", "door_member_id", "lead_id", "status",
+            "opened_at", "closed_at", "closed_by_id", "closed_reason", "summary",
+        ])
+    public static let need = EntityKind(
+        name: "need", table: "need",
+        columns: [
+            "id", "case_id", "category", "urgency", "state", "returned", "created_at", "closed_at",
+            "closed_by_id", "closed_reason",
+        ])
+    public static let referral = EntityKind(
+        name: "referral", table: "referral",
+        columns: [
+            "id", "need_id", "case_id", "service_id", "state", "sent_at", "sent_by_id", "responded_at",
+            "responded_by_id", "reason", "suggested_service_id", "outcome",
+        ])
+
+    /// Every kind, parents before children (the order a rebuild clears them in reverse).
+    public static let all: [EntityKind] = [
+        .place, .agency, .member, .needCategory, .location, .service, .resident, .case, .need, .referral,
+    ]
+
+    /// Looks a kind up by its op name.
+    public static func named(_ name: String) -> EntityKind? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,183 @@
+import GRDB
+
+/// The schema's history. Append-only: a shipped migration is never
+/// edited; the next one changes it. Each migration after the first ships
+/// with a fixture database of the schema before it (Tests/PlaceStoreTests/Fixtures).
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 places, directory, cases, op log") { db in
+            try createPlacesAndPeople(db)
+            try createDirectory(db)
+            try createCases(db)
+            try createOpLogAndAudit(db)
+        }
+        return migrator
+    }
+
+    private static func createPlacesAndPeople(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE place (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('council', 'area', 'community')),
+                parent_id TEXT REFERENCES place(id),
+                population INTEGER NOT NULL CHECK (population >= 0)
+            );
+            CREATE INDEX place_parent ON place(parent_id);
+            CREATE TABLE agency (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                website TEXT
+            );
+            CREATE TABLE member (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                agency_id TEXT NOT NULL REFERENCES agency(id),
+                role TEXT NOT NULL CHECK (role IN ('frontline', 'lead', 'analyst', 'admin')),
+                place_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(place_ids))
+            );
+            CREATE INDEX member_by_name ON member(name, id);
+            """)
+    }
+
+    private static func createDirectory(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE need_category (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TABLE location (
+                id TEXT PRIMARY KEY NOT NULL,
+                agency_id TEXT NOT NULL REFERENCES agency(id),
+                name TEXT NOT NULL,
+                address TEXT NOT NULL DEFAULT '',
+                postcode TEXT NOT NULL DEFAULT '',
+                place_id TEXT REFERENCES place(id)
+            );
+            CREATE TABLE service (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                agency_id TEXT NOT NULL REFERENCES agency(id),
+                description TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL
+                    CHECK (status IN ('active', 'inactive', 'defunct', 'temporarily closed')),
+                needs TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(needs)),
+                place_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(place_ids)),
+                location_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(location_ids)),
+                accepts_referrals INTEGER NOT NULL DEFAULT 1,
+                typical_wait_days INTEGER,
+                email TEXT,
+                phone TEXT
+            );
+            CREATE INDEX service_by_name ON service(name, id);
+            """)
+    }
+
+    private static func createCases(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE resident (
+                id TEXT PRIMARY KEY NOT NULL,
+                given_name TEXT NOT NULL,
+                family_name TEXT NOT NULL,
+                date_of_birth TEXT,
+                postcode TEXT,
+                place_id TEXT NOT NULL REFERENCES place(id)
+            );
+            CREATE TABLE case_file (
+                id TEXT PRIMARY KEY NOT NULL,
+                resident_id TEXT NOT NULL REFERENCES resident(id),
+                place_id TEXT NOT NULL REFERENCES place(id),
+                door_agency_id TEXT NOT NULL REFERENCES agency(id),
+                door_member_id TEXT NOT NULL REFERENCES member(id),
+                lead_id TEXT NOT NULL REFERENCES member(id),
+                status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+                opened_at TEXT NOT NULL,
+                closed_at TEXT,
+                closed_by_id TEXT REFERENCES member(id),
+                closed_reason TEXT,
+                summary TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX case_by_place ON case_file(place_id, status);
+            CREATE INDEX case_by_resident ON case_file(resident_id);
+            CREATE TABLE need (
+                id TEXT PRIMARY KEY NOT NULL,
+                case_id TEXT NOT NULL REFERENCES case_file(id),
+                category TEXT NOT NULL REFERENCES need_category(id),
+                urgency TEXT NOT NULL CHECK (urgency IN ('urgent', 'soon', 'routine')),
+                state TEXT NOT NULL CHECK (state IN ('open', 'routed', 'met', 'closed')),
+                returned INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                closed_at TEXT,
+                closed_by_id TEXT REFERENCES member(id),
+                closed_reason TEXT
+            );
+            CREATE INDEX need_by_case ON need(case_id);
+            CREATE INDEX need_by_state ON need(state, case_id);
+            CREATE TABLE referral (
+                id TEXT PRIMARY KEY NOT NULL,
+                need_id TEXT NOT NULL REFERENCES need(id),
+                case_id TEXT NOT NULL REFERENCES case_file(id),
+                service_id TEXT NOT NULL REFERENCES service(id),
+                state TEXT NOT NULL
+                    CHECK (state IN ('sent', 'accepted', 'declined', 'withdrawn', 'completed')),
+                sent_at TEXT NOT NULL,
+                sent_by_id TEXT NOT NULL REFERENCES member(id),
+                responded_at TEXT,
+                responded_by_id TEXT REFERENCES member(id),
+                reason TEXT,
+                suggested_service_id TEXT REFERENCES service(id),
+                outcome TEXT CHECK (outcome IS NULL OR outcome IN ('successful', 'unsuccessful'))
+            );
+            CREATE INDEX referral_by_need ON referral(need_id);
+            CREATE INDEX referral_by_service ON referral(service_id, state);
+            """)
+    }
+
+    /// The op log and the audit trail are append-only, and the schema says
+    /// so: triggers refuse any UPDATE or DELETE on them.
+    private static func createOpLogAndAudit(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE op (
+                id TEXT PRIMARY KEY NOT NULL,
+                device_id TEXT NOT NULL,
+                author_id TEXT,
+                hlc TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                field TEXT NOT NULL,
+                value TEXT NOT NULL CHECK (json_valid(value)),
+                supersedes TEXT
+            );
+            CREATE INDEX op_by_entity ON op(entity, entity_id, field);
+            CREATE INDEX op_by_time ON op(hlc, device_id, id);
+            CREATE TRIGGER op_is_append_only_update BEFORE UPDATE ON op
+                BEGIN SELECT RAISE(ABORT, 'the op log is append-only'); END;
+            CREATE TRIGGER op_is_append_only_delete BEFORE DELETE ON op
+                BEGIN SELECT RAISE(ABORT, 'the op log is append-only'); END;
+            CREATE TABLE audit (
+                id TEXT PRIMARY KEY NOT NULL,
+                at TEXT NOT NULL,
+                member_id TEXT,
+                device_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                op_id TEXT REFERENCES op(id),
+                detail TEXT
+            );
+            CREATE INDEX audit_by_entity ON audit(entity, entity_id);
+            CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            CREATE TABLE local_setting (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            );
+            """)
+    }
+}

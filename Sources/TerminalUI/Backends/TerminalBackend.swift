@@ -1,0 +1,25 @@
+/// Something that happened at the terminal, in the order it happened.
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    /// The terminal is now this size; the next present redraws everything.
+    case resize(Size)
+    /// A `Waker` was poked: results from background work are waiting.
+    case wake
+    /// SIGINT (Ctrl-C): the app should wrap up and quit.
+    case interrupt
+    /// SIGTERM or SIGHUP: the app should quit now.
+    case terminate
+}
+
+/// Where the app draws and where its input comes from: the real terminal
+/// (`CursesBackend`) or a test double (`HeadlessBackend`).
+public protocol TerminalBackend: AnyObject {
+    /// The screen size in cells.
+    var size: Size { get }
+    /// Shows `canvas`, writing only what changed since the last present.
+    func present(_ canvas: Canvas)
+    /// Blocks until the next event.
+    func nextEvent() -> TerminalEvent
+    /// Gives the terminal back as it was; safe to call more than once.
+    func shutdown()
+}

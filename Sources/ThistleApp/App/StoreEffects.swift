@@ -1,0 +1,53 @@
+import PlaceDomain
+import PlaceStore
+
+/// Performs effects against the store and turns the results into messages.
+/// Runs off the UI thread in the terminal, inline in tests.
+public struct StoreEffects: Sendable {
+    let store: PlaceStore
+
+    public init(store: PlaceStore) { self.store = store }
+
+    /// The message an effect produces (nil for effects the runtime handles).
+    public func perform(_ effect: Effect) -> Message? {
+        do {
+            switch effect {
+            case .loadMembers(let request, let generation):
+                let names = try agencyNames()
+                let page = try store.members(request)
+                let rows = page.rows.map { MemberRow(member: $0, agencyName: names[$0.agencyID] ?? $0.agencyID.rawValue) }
+                let total = try store.memberCount()
+                return .membersLoaded(Page(rows: rows, hasMore: page.hasMore), request, total: total, generation: generation)
+            case .loadPlaces:
+                return .placesLoaded(PlaceOverview(tree: try store.placeTree(), figures: try store.placeFigures()))
+            case .loadAgencies(let place):
+                let tree = try store.placeTree()
+                let reach = tree.path(to: place).map(\.id) + tree.subtree(of: place)
+                return .agenciesLoaded(place, try store.agenciesPresent(in: reach))
+            case .loadServices(let list, let filter, let request, let generation):
+                let names = try agencyNames()
+                let page = try store.services(filter, request)
+                let rows = page.rows.map { ServiceRow(service: $0, agencyName: names[$0.agencyID] ?? $0.agencyID.rawValue) }
+                return .servicesLoaded(
+                    list, Page(rows: rows, hasMore: page.hasMore), request, total: try store.serviceCount(filter),
+                    generation: generation)
+            case .quit:
+                return nil
+            }
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+
+    /// Agencies are few (a dozen in a place team), so their names are read whole.
+    private func agencyNames() throws -> [AgencyID: String] {
+        var names: [AgencyID: String] = [:]
+        var page = try store.agencies(.first(200))
+        page.rows.forEach { names[$0.id] = $0.name }
+        while page.hasMore, let last = page.rows.last {
+            page = try store.agencies(.after(NameKey(name: last.name, id: last.id.rawValue), 200))
+            page.rows.forEach { names[$0.id] = $0.name }
+        }
+        return names
+    }
+}

@@ -1,0 +1,127 @@
+import PlaceDomain
+import TerminalUI
+
+extension AppState {
+    /// Applies a message and returns the effects to run. No I/O here.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key):
+            return handle(key)
+        case .resized(let newSize):
+            // Screens hear of it too, to keep their selection on screen.
+            size = newSize
+        case .placesLoaded(let loaded):
+            overview = loaded
+        case .failed(let reason):
+            notice = reason
+            return []
+        default:
+            break
+        }
+        let context = self.context
+        for index in stack.indices { stack[index].receive(message, context) }
+        return []
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if key == .ctrl("c") { return perform(.quit) }
+        if let overlay {
+            return handle(key, over: overlay)
+        }
+        if isTooSmall {
+            // Nothing else is on screen to act on; only quitting makes sense.
+            return key == .character("q") || key == .escape ? perform(.quit) : []
+        }
+        notice = nil
+        guard var screen = stack.last else { return [] }
+        if screen.isEditingText {
+            let outcome = screen.edit(key)
+            stack[stack.count - 1] = screen
+            return apply(outcome)
+        }
+        guard let command = bindings.command(for: key) else { return [] }
+        return perform(command)
+    }
+
+    /// Runs a command: the screen's own first, then the global one.
+    mutating func perform(_ command: Command) -> [Effect] {
+        let context = self.context
+        if var screen = stack.last, let outcome = screen.perform(command, context) {
+            stack[stack.count - 1] = screen
+            return apply(outcome)
+        }
+        switch command {
+        case .quit:
+            isQuitting = true
+            return [.quit]
+        case .help:
+            overlay = .help(HelpContent(screen: stack.last?.bindings ?? [], global: globalBindings))
+        case .palette:
+            overlay = .palette(Palette(entries: bindings.filter { $0.command != .palette }))
+        case .back:
+            if stack.count > 1 { stack.removeLast() }
+        case .goHome:
+            guard member != nil else { return [] }
+            stack = [.home(HomeScreen())]
+            return [.loadPlaces]
+        case .goDirectory:
+            guard member != nil else { return [] }
+            if case .directory = stack.last { return [] }
+            var directory = DirectoryScreen()
+            let effect = directory.start()
+            stack = [stack[0], .directory(directory)]
+            return [effect]
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func apply(_ outcome: Outcome) -> [Effect] {
+        var effects = outcome.effects
+        if let chosen = outcome.chosenMember {
+            member = chosen
+            stack = [.home(HomeScreen())]
+            effects.append(.loadPlaces)
+        }
+        if let next = outcome.push { stack.append(next) }
+        if let dialog = outcome.dialog { overlay = .dialog(dialog) }
+        if let places = overview, outcome.chosenMember != nil {
+            // The tree is already loaded; let the new Home see it at once.
+            let context = self.context
+            stack[stack.count - 1].receive(.placesLoaded(places), context)
+        }
+        return effects
+    }
+
+    private mutating func handle(_ key: Key, over overlay: Overlay) -> [Effect] {
+        switch overlay {
+        case .help(var help):
+            switch key {
+            case .escape, .character("?"), .character("q"), .enter, .function(1):
+                self.overlay = nil
+            default:
+                help.scroll(key, in: size)
+                self.overlay = .help(help)
+            }
+            return []
+        case .dialog:
+            if key == .escape || key == .enter || key == .character("q") { self.overlay = nil }
+            return []
+        case .palette(var palette):
+            switch key {
+            case .escape:
+                self.overlay = nil
+                return []
+            case .enter:
+                self.overlay = nil
+                guard let command = palette.chosen?.command else { return [] }
+                return perform(command)
+            default:
+                palette.handle(key)
+                self.overlay = .palette(palette)
+                return []
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// Everything a key can ask for. Screens and the app interpret commands;
+/// keys only select them, through the binding tables.
+public enum Command: Hashable, Sendable {
+    case moveUp, moveDown, pageUp, pageDown, first, last
+    case expand, collapse, nextTab, previousTab
+    case open, back
+    case filter, clearFilter
+    case help, palette, quit
+    case goHome, goDirectory
+}

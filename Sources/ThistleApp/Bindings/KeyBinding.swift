@@ -1,0 +1,55 @@
+import TerminalUI
+
+/// One row of a binding table: the keys, the command they run, the short
+/// label the footer shows and the sentence help and the palette show.
+public struct KeyBinding: Hashable, Sendable {
+    public let keys: [Key]
+    public let command: Command
+    public let label: String
+    public let help: String
+    /// Whether the footer shows it (help and the palette show every binding).
+    public let inFooter: Bool
+
+    public init(_ keys: [Key], _ command: Command, label: String, help: String, inFooter: Bool = true) {
+        self.keys = keys
+        self.command = command
+        self.label = label
+        self.help = help
+        self.inFooter = inFooter
+    }
+
+    /// The keys as a person reads them: "↑/k".
+    public var keyNames: String { keys.map(\.displayName).joined(separator: "/") }
+}
+
+extension Array where Element == KeyBinding {
+    /// The command bound to `key`, if any.
+    func command(for key: Key) -> Command? {
+        first { $0.keys.contains(key) }?.command
+    }
+}
+
+/// Keys every screen shares.
+enum GlobalBindings {
+    static let table: [KeyBinding] = [
+        KeyBinding([.character("?"), .function(1)], .help, label: "help", help: "Show the keys for this screen"),
+        KeyBinding([.character(":"), .ctrl("p")], .palette, label: "commands", help: "Search every command (palette)",
+                   inFooter: false),
+        KeyBinding([.character("1")], .goHome, label: "home", help: "Go to Home: the place tree", inFooter: false),
+        KeyBinding([.character("2")], .goDirectory, label: "directory", help: "Go to the service directory",
+                   inFooter: false),
+        KeyBinding([.character("q")], .quit, label: "quit", help: "Quit Thistle"),
+    ]
+}
+
+/// Moving through a list: the same keys on every list screen.
+enum ListBindings {
+    static let table: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .moveUp, label: "", help: "Move up", inFooter: false),
+        KeyBinding([.down, .character("j")], .moveDown, label: "move", help: "Move down"),
+        KeyBinding([.pageUp], .pageUp, label: "", help: "Page up", inFooter: false),
+        KeyBinding([.pageDown], .pageDown, label: "", help: "Page down", inFooter: false),
+        KeyBinding([.home, .character("g")], .first, label: "", help: "Go to the first row", inFooter: false),
+        KeyBinding([.end, .character("G")], .last, label: "", help: "Go to the last row", inFooter: false),
+    ]
+}

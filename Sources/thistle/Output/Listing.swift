@@ -1,0 +1,85 @@
+import Foundation
+
+/// A value in a listing cell.
+enum ListingValue: Equatable {
+    case text(String?)
+    case number(Int?)
+    case flag(Bool)
+    case list([String])
+
+    /// As a person reads it in a text table.
+    var plain: String {
+        switch self {
+        case .text(let value): return value ?? "-"
+        case .number(let value): return value.map(String.init) ?? "-"
+        case .flag(let value): return value ? "yes" : "no"
+        case .list(let values): return values.joined(separator: ", ")
+        }
+    }
+
+    /// As a CSV field: lists joined by ";", missing values empty.
+    var csv: String {
+        switch self {
+        case .text(let value): return value ?? ""
+        case .number(let value): return value.map(String.init) ?? ""
+        case .flag(let value): return value ? "true" : "false"
+        case .list(let values): return values.joined(separator: ";")
+        }
+    }
+
+    var json: String {
+        switch self {
+        case .text(let value): return value.map(Self.quoted) ?? "null"
+        case .number(let value): return value.map(String.init) ?? "null"
+        case .flag(let value): return value ? "true" : "false"
+        case .list(let values): return "[" + values.map(Self.quoted).joined(separator: ", ") + "]"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return String(decoding: try! encoder.encode(text), as: UTF8.self)
+    }
+}
+
+/// Rows for a listing command, with their keys in the order the contract
+/// gives them, rendered as a text table, JSON or CSV.
+struct Listing {
+    let keys: [String]
+    var rows: [[ListingValue]] = []
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .json: return json
+        case .csv: return csv
+        case .text: return text
+        }
+    }
+
+    private var json: String {
+        guard !rows.isEmpty else { return "[]\n" }
+        let objects = rows.map { row in
+            "  {" + zip(keys, row).map { "\"\($0)\": \($1.json)" }.joined(separator: ", ") + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    private var csv: String {
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let lines = [keys.map(field)] + rows.map { $0.map { field($0.csv) } }
+        return lines.map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private var text: String {
+        let cells = [keys] + rows.map { $0.map(\.plain) }
+        let widths = keys.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        return cells.map { row in
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// Runs the command line, giving each kind of failure its exit status.
+@main
+enum Entry {
+    static func main() {
+        do {
+            var command = try Thistle.parseAsRoot()
+            try command.run()
+        } catch let problem as TerminalProblem {
+            FileHandle.standardError.write(Data("thistle: \(problem.description)\n".utf8))
+            exit(2)
+        } catch {
+            Thistle.exit(withError: error)
+        }
+    }
+}
+
+/// The `thistle` command: the TUI by default, and the CLI verbs.
+struct Thistle: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "thistle",
+        abstract: "A terminal workspace for integrated place teams.",
+        discussion: """
+            With no command, opens the workspace on the team's database. Exit status: 0 done, \
+            1 refused (bad database, unknown id), 2 terminal unusable (not a terminal, TERM=dumb, \
+            too small), 64 bad command line.
+            """,
+        version: version,
+        subcommands: [
+            OpenCommand.self, DemoCommand.self, PlacesCommand.self, AgenciesCommand.self, MembersCommand.self,
+            ServicesCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self
+    )
+}

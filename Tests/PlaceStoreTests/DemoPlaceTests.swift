@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import PlaceDomain
+@testable import PlaceStore
+import SampleData
+import TestSupport
+import XCTest
+
+final class DemoPlaceTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws { folder = try Fixtures.temporaryDirectory() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func build(_ name: String) throws -> PlaceStore {
+        let path = folder.appendingPathComponent(name).path
+        XCTAssertTrue(try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false))
+        return try PlaceStore.open(at: path)
+    }
+
+    func testTwoDemoDatabasesHoldIdenticalOpSets() throws {
+        let first = try build("a.sqlite")
+        let second = try build("b.sqlite")
+        let dump = { (store: PlaceStore) in
+            try store.writer.read { try Op.fetchAll($0, sql: "SELECT * FROM op ORDER BY id") }
+        }
+        let ops = try dump(first)
+        XCTAssertFalse(ops.isEmpty)
+        XCTAssertEqual(ops, try dump(second))
+        XCTAssertEqual(first.deviceID, DemoPlace.device)
+        XCTAssertEqual(try first.contentDump(), try second.contentDump())
+    }
+
+    func testTheDemoHoldsTheIssuesScale() throws {
+        let store = try build("demo.sqlite")
+        let counts = try store.writer.read { db in
+            try ["place", "agency", "member", "service", "resident", "case_file"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0
+            }
+        }
+        XCTAssertTrue((58...68).contains(counts[0]), "council, 7 areas and 50–60 communities: \(counts[0])")
+        XCTAssertTrue((10...14).contains(counts[1]), "about 12 agencies: \(counts[1])")
+        XCTAssertTrue((18...22).contains(counts[2]), "about 20 members: \(counts[2])")
+        XCTAssertTrue((130...170).contains(counts[3]), "about 150 services: \(counts[3])")
+        XCTAssertEqual(counts[4], 400)
+        XCTAssertEqual(counts[5], 600)
+        let tree = try store.placeTree()
+        XCTAssertEqual(tree.children(of: "place-fife").map(\.name).sorted(), [
+            "City of Dunfermline", "Cowdenbeath", "Glenrothes", "Kirkcaldy", "Levenmouth", "North East Fife",
+            "South West Fife",
+        ])
+        let (ops, audit) = try store.logCounts()
+        XCTAssertEqual(ops, audit, "one audit row per op")
+    }
+
+    func testTheDemoTablesRebuildFromItsOpLog() throws {
+        let store = try build("demo.sqlite")
+        let before = try store.contentDump()
+        try store.rebuildFromOpLog()
+        XCTAssertEqual(try store.contentDump(), before)
+    }
+
+    func testTheDemoObeysTheNoWrongDoorRules() throws {
+        let store = try build("demo.sqlite")
+        try store.writer.read { db in
+            let closedWithOpenNeeds = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM case_file c JOIN need n ON n.case_id = c.id
+                WHERE c.status = 'closed' AND n.state IN ('open', 'routed')
+                """)
+            XCTAssertEqual(closedWithOpenNeeds, 0)
+            let referralsOffTheirCase = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM referral r JOIN need n ON n.id = r.need_id WHERE n.case_id != r.case_id
+                """)
+            XCTAssertEqual(referralsOffTheirCase, 0)
+            let twoInFlight = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT need_id FROM referral WHERE state IN ('sent', 'accepted')
+                GROUP BY need_id HAVING COUNT(*) > 1)
+                """)
+            XCTAssertEqual(twoInFlight, 0)
+        }
+    }
+
+    func testResetReplacesTheDemoAndABrokenFolderChangesNothing() throws {
+        let path = folder.appendingPathComponent("demo.sqlite").path
+        try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false)
+        XCTAssertFalse(try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false), "kept as it was")
+        XCTAssertTrue(try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: true))
+        let broken = folder.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: false)
+        for file in try FileManager.default.contentsOfDirectory(atPath: SampleData.fifeDirectory.path) {
+            try FileManager.default.copyItem(at: SampleData.fifeDirectory.appendingPathComponent(file),
+                                             to: broken.appendingPathComponent(file))
+        }
+        try "id,givenName\nres-x\n".write(to: broken.appendingPathComponent("residents.csv"), atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try DemoPlace.build(at: path, from: broken, reset: true)) { error in
+            XCTAssertTrue("\(error)".contains("residents.csv"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["broken", "demo.sqlite"])
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import PlaceDomain
+@testable import PlaceStore
+import TestSupport
+import XCTest
+
+final class WritePathTests: XCTestCase {
+    func testEveryWriteAppendsOneOpAndOneAuditRow() throws {
+        let store = try Fixtures.emptyStore()
+        try store.write(by: nil, try Fixtures.places.map(Change.create))
+        XCTAssertEqual(try store.logCounts().ops, Fixtures.places.count)
+        XCTAssertEqual(try store.logCounts().audit, Fixtures.places.count)
+        try store.write(by: nil, [try .create(Fixtures.agencies[0])])
+        try store.write(by: nil, [.set(Agency.self, id: "agency-council", "name", to: .string("Renamed Council"))])
+        XCTAssertEqual(try store.logCounts().ops, Fixtures.places.count + 2)
+        XCTAssertEqual(try store.logCounts().audit, Fixtures.places.count + 2)
+        XCTAssertEqual(try store.agency("agency-council")?.name, "Renamed Council")
+    }
+
+    func testAnUpdateRecordsWhoWhenAndTheOpItSupersedes() throws {
+        let store = try Fixtures.emptyStore()
+        try store.write(by: nil, [try .create(Fixtures.agencies[0])])
+        try store.write(by: "member-ann", [.set(Agency.self, id: "agency-council", "name", to: .string("A"))])
+        let ops = try store.writer.read { try Op.fetchAll($0, sql: "SELECT * FROM op ORDER BY hlc") }
+        XCTAssertEqual(ops.count, 2)
+        XCTAssertEqual(ops[1].supersedes, ops[0].id)
+        XCTAssertEqual(ops[1].authorID, "member-ann")
+        XCTAssertEqual(ops[1].deviceID, "device-test")
+        XCTAssertLessThan(ops[0].hlc, ops[1].hlc)
+        let audit = try store.writer.read { try Row.fetchAll($0, sql: "SELECT * FROM audit ORDER BY at") }
+        XCTAssertEqual(audit.map { $0["action"] as String }, ["create", "update"])
+        XCTAssertEqual(audit[1]["member_id"] as String?, "member-ann")
+        XCTAssertEqual(audit[1]["op_id"] as String, ops[1].id)
+    }
+
+    func testARefusedChangeWritesNothingAtAll() throws {
+        let store = try Fixtures.emptyStore()
+        let before = try store.logCounts()
+        XCTAssertThrowsError(try store.write(by: nil, [
+            try .create(Fixtures.places[0]),
+            .set(Place.self, id: "place-shire", "no_such_field", to: .int(1)),
+        ]))
+        XCTAssertEqual(try store.logCounts().ops, before.ops)
+        XCTAssertNil(try store.place("place-shire"), "the first change of the refused batch was rolled back")
+        XCTAssertThrowsError(try store.write(by: nil, [.set(Place.self, id: "place-missing", "name", to: .string("x"))]))
+        XCTAssertThrowsError(try store.write(by: nil, [Change(entity: .place, entityID: "p", field: "*", value: .int(3))]))
+    }
+
+    func testTheOpLogAndAuditTrailRefuseEditsAndDeletes() throws {
+        let store = try Fixtures.smallPlace()
+        XCTAssertThrowsError(try store.writer.write { try $0.execute(sql: "UPDATE op SET value = '1'") })
+        XCTAssertThrowsError(try store.writer.write { try $0.execute(sql: "DELETE FROM audit") })
+    }
+
+    func testTablesRebuiltFromTheOpLogAloneAreIdentical() throws {
+        let store = try Fixtures.smallPlace()
+        try store.write(by: "member-ben", [
+            .set(Service.self, id: "service-food", "typical_wait_days", to: .int(3)),
+            .set(Need.self, id: "need-1", "state", to: .string("closed")),
+            .set(Place.self, id: "place-beta", "population", to: .int(801)),
+        ])
+        let before = try store.contentDump()
+        XCTAssertTrue(before.contains("801"))
+        try store.rebuildFromOpLog()
+        XCTAssertEqual(try store.contentDump(), before)
+    }
+
+    func testDomainValuesRoundTripThroughTheirTables() throws {
+        let store = try Fixtures.smallPlace()
+        XCTAssertEqual(try store.member("member-ann"), Fixtures.members[0])
+        XCTAssertEqual(try store.service("service-housing"), Fixtures.services[2])
+        XCTAssertEqual(try store.placeTree(), PlaceTree(Fixtures.places))
+    }
+
+    func testColumnNamesMapToPropertyNamesBothWays() {
+        for (property, column) in [
+            ("placeIDs", "place_ids"), ("closedByID", "closed_by_id"), ("parentID", "parent_id"),
+            ("acceptsReferrals", "accepts_referrals"), ("dateOfBirth", "date_of_birth"), ("id", "id"),
+        ] {
+            XCTAssertEqual(ColumnNaming.column(forProperty: property), column)
+            XCTAssertEqual(ColumnNaming.property(forColumn: column), property)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import PlaceDomain
+import PlaceStore
+import SampleData
+
+/// Shared fixtures: a small synthetic place written through the real write
+/// path, and the demo place built from `sample-data/`.
+public enum Fixtures {
+    public static let start = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21T14:13:20Z
+
+    /// A fresh in-memory store with a fixed device, a stepping clock and seeded ids.
+    public static func emptyStore(seed: UInt64 = 7) throws -> PlaceStore {
+        let clock = SteppingClock(start: start)
+        return try PlaceStore.inMemory(
+            device: "device-test", clock: clock, idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: seed)))
+    }
+
+    /// A council with two areas, three communities, two agencies, two members and three services.
+    public static let places: [Place] = [
+        Place(id: "place-shire", name: "Testshire", kind: .council, parentID: nil, population: 3_000),
+        Place(id: "place-north", name: "North", kind: .area, parentID: "place-shire", population: 1_800),
+        Place(id: "place-south", name: "South", kind: .area, parentID: "place-shire", population: 1_200),
+        Place(id: "place-alpha", name: "Alpha", kind: .community, parentID: "place-north", population: 1_000),
+        Place(id: "place-beta", name: "Beta", kind: .community, parentID: "place-north", population: 800),
+        Place(id: "place-gamma", name: "Gamma", kind: .community, parentID: "place-south", population: 1_200),
+    ]
+
+    public static let agencies: [Agency] = [
+        Agency(id: "agency-council", name: "Testshire Council", kind: .council),
+        Agency(id: "agency-advice", name: "Advice Trust", kind: .charity),
+    ]
+
+    public static let members: [Member] = [
+        Member(id: "member-ann", name: "Ann Frontline", agencyID: "agency-council", role: .frontline,
+               placeIDs: ["place-north"]),
+        Member(id: "member-ben", name: "Ben Lead", agencyID: "agency-advice", role: .lead, placeIDs: ["place-shire"]),
+    ]
+
+    public static let categories: [NeedCategory] = NeedCategory.standardKeys.map {
+        NeedCategory(id: $0, name: $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized, description: "")
+    }
+
+    public static let services: [Service] = [
+        Service(id: "service-debt", name: "Debt Advice", agencyID: "agency-advice", needs: ["money-debt"],
+                placeIDs: ["place-shire"], typicalWaitDays: 10),
+        Service(id: "service-food", name: "Alpha Food Bank", agencyID: "agency-advice", needs: ["food"],
+                placeIDs: ["place-alpha"], typicalWaitDays: 0),
+        Service(id: "service-housing", name: "South Housing Support", agencyID: "agency-council",
+                status: .temporarilyClosed, needs: ["housing"], placeIDs: ["place-south"]),
+    ]
+
+    /// The small place written into `store`, with one open case in Alpha awaiting triage.
+    public static func populate(_ store: PlaceStore) throws {
+        var changes: [Change] = []
+        changes += try places.map(Change.create)
+        changes += try agencies.map(Change.create)
+        changes += try categories.map(Change.create)
+        changes += try members.map(Change.create)
+        changes += try services.map(Change.create)
+        let resident = Resident(id: "res-1", givenName: "Iona", familyName: "Testcase", dateOfBirth: "1990-01-02",
+                                postcode: "KY1 1ZZ", placeID: "place-alpha")
+        let item = Case(id: "case-1", residentID: "res-1", placeID: "place-alpha", doorAgencyID: "agency-council",
+                        doorMemberID: "member-ann", leadID: "member-ann", openedAt: start, summary: "Synthetic.")
+        let need = Need(id: "need-1", caseID: "case-1", category: "food", urgency: .urgent, createdAt: start)
+        changes += [try .create(resident), try .create(item), try .create(need)]
+        try store.write(by: "member-ann", changes)
+    }
+
+    /// A populated in-memory store.
+    public static func smallPlace() throws -> PlaceStore {
+        let store = try emptyStore()
+        try populate(store)
+        return store
+    }
+
+    /// A new temporary folder, removed by the caller.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("thistle-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The demo database built from sample-data into a new temporary folder.
+    public static func demoDatabase() throws -> (store: PlaceStore, directory: URL) {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("demo.sqlite").path
+        try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false)
+        return (try PlaceStore.open(at: path), directory)
+    }
+}
+
+extension Fixtures {
+    /// One demo database per test process, built on first use and shared
+    /// read-mostly by the tests that need the whole demo place.
+    public static func sharedDemo() throws -> PlaceStore {
+        try SharedDemo.store.get()
+    }
+}
+
+private enum SharedDemo {
+    static let store: Result<PlaceStore, any Error> = Result { try Fixtures.demoDatabase().store }
+}
