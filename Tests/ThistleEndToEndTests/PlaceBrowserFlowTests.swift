@@ -19,7 +19,7 @@ final class PlaceBrowserFlowTests: XCTestCase {
         let tmux = try TmuxSession(command: [ThistleBinary.path, "demo", "--db", database])
 
         // 1. The demo builds and, with no --as, asks who you are.
-        try tmux.waitFor("Who are you?")
+        try tmux.waitFor("the member list") { $0.contains("Who are you?") && $0.contains("Role") }
         try tmux.send("Enter")
 
         // 2. Home shows Fife and all seven areas.

@@ -17,9 +17,8 @@ public enum DemoPlace {
     public static func build(at path: String, from directory: URL, reset: Bool) throws -> Bool {
         let files = FileManager.default
         if files.fileExists(atPath: path) {
-            // Opening checks it is a Thistle database without changing it.
-            let existing = try PlaceStore.open(at: path)
-            try existing.close()
+            // Only a Thistle database is ever kept or replaced; the check reads the header, nothing more.
+            try PlaceStore.checkIsThistleDatabase(path)
             guard reset else { return false }
         }
         let contents = try PlaceFiles(directory: directory)

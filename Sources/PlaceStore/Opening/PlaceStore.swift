@@ -91,6 +91,11 @@ public final class PlaceStore: Sendable {
             }
         }
         try migrator.migrate(writer)
+        if isNew, let pool = writer as? DatabasePool {
+            // Puts the application id into the main file's header at once,
+            // where the opening check reads it, rather than leaving it in the WAL.
+            try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        }
         return try writer.write { db in
             if let existing = try String.fetchOne(
                 db, sql: "SELECT value FROM local_setting WHERE key = 'device_id'")
@@ -112,25 +117,18 @@ public final class PlaceStore: Sendable {
         return size.intValue == 0
     }
 
-    /// Reads only the header and the application id, through a read-only
-    /// connection, so a foreign file is never modified.
-    private static func checkIsThistleDatabase(_ path: String) throws(StoreError) {
+    /// Reads the file's first 100 bytes (the SQLite header) with a plain
+    /// read, never an SQLite connection, so a foreign file is not touched.
+    /// Bytes 68–71 hold `PRAGMA application_id`.
+    static func checkIsThistleDatabase(_ path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .notWritable(path) }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
         try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else { throw .notADatabase(path) }
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let id = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
-            try queue.close()
-            guard id == applicationID else { throw StoreError.notAThistleDatabase(path) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
+        guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw .notADatabase(path)
         }
+        let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        guard Int32(bitPattern: id) == applicationID else { throw .notAThistleDatabase(path) }
     }
 }
 

@@ -27,10 +27,16 @@ public struct DirectoryScreen: Equatable, Sendable {
         KeyBinding([.escape], .back, label: "cancel", help: "Cancel the edit"),
     ]
 
-    public mutating func start() -> Effect { load(list.reload()) }
+    public mutating func start() -> Effect { reload() }
 
     private func load(_ request: PageRequest) -> Effect {
         .loadServices(.directory, ServiceFilter(text: filter), request, generation: list.generation)
+    }
+
+    /// Starts the list again from the top for the current filter.
+    private mutating func reload() -> Effect {
+        let request = list.reload()
+        return load(request)
     }
 
     mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
@@ -47,7 +53,7 @@ public struct DirectoryScreen: Equatable, Sendable {
             guard !filter.isEmpty else { return Outcome() }
             filter = ""
             field = TextField(text: "", cursor: 0)
-            return Outcome(effects: [load(list.reload())])
+            return Outcome(effects: [reload()])
         case .open:
             guard let row = list.selected else { return Outcome() }
             return Outcome(dialog: ServiceDetail.dialog(row, context))
@@ -67,12 +73,12 @@ public struct DirectoryScreen: Equatable, Sendable {
             guard filter != filterBeforeEditing else { return Outcome() }
             filter = filterBeforeEditing
             field = TextField(text: filter, cursor: filter.count)
-            return Outcome(effects: [load(list.reload())])
+            return Outcome(effects: [reload()])
         default:
             _ = field.handle(key)
             guard field.text != filter else { return Outcome() }
             filter = field.text
-            return Outcome(effects: [load(list.reload())])
+            return Outcome(effects: [reload()])
         }
     }
 

@@ -52,6 +52,15 @@ func drawPosition(_ canvas: inout Canvas, _ row: Rect, _ position: Int, _ total:
     canvas.put(text, at: row.maxX - displayWidth(of: text), row.y, style: .dim)
 }
 
+/// A service's status in a dozen cells: whether a referral can go there today.
+func statusText(_ service: Service) -> String {
+    switch service.status {
+    case .active: return service.acceptsReferrals ? "open" : "no referrals"
+    case .temporarilyClosed: return "temp. closed"
+    case .inactive, .defunct: return service.status.rawValue
+    }
+}
+
 /// The services table used by the directory and the place screen.
 enum ServiceTable {
     static func draw(into canvas: inout Canvas, _ rect: Rect, _ list: PagedList<ServiceRow>, visibleRows: Int) {
@@ -62,13 +71,13 @@ enum ServiceTable {
                 .init("Run by", width: .flexible(min: 12, weight: 2)),
                 .init("Needs", width: .flexible(min: 10, weight: 2)),
                 .init("Wait", width: .fixed(7), alignment: .right),
-                .init("Status", width: .fixed(10)),
+                .init("Status", width: .fixed(12)),
             ],
             rows: rows.map { row in
                 [
                     row.service.name, row.agencyName, row.service.needs.map(\.rawValue).joined(separator: ", "),
                     row.service.typicalWaitDays.map { "\($0) d" } ?? "–",
-                    row.service.status == .active ? (row.service.acceptsReferrals ? "open" : "no refs") : row.service.status.rawValue,
+                    statusText(row.service),
                 ]
             },
             selection: rows.isEmpty ? nil : selection
