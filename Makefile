@@ -3,7 +3,6 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3
-DEMO_DB ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/thistle/demo.sqlite
 
 .PHONY: deps build demo test clean
 
@@ -21,8 +20,7 @@ build: deps
 	$(SWIFT) build --product thistle
 
 demo: build
-	@mkdir -p "$(dir $(DEMO_DB))"
-	$$($(SWIFT) build --show-bin-path)/thistle demo --db "$(DEMO_DB)"
+	$$($(SWIFT) build --show-bin-path)/thistle demo
 
 # One build of everything (the end-to-end tests drive the thistle binary it makes), then every test.
 test: deps

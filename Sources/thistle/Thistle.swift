@@ -6,7 +6,7 @@ import Foundation
 enum Entry {
     static func main() {
         do {
-            var command = try Thistle.parseAsRoot()
+            var command = try Thistle.parseAsRoot(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let problem as TerminalProblem {
             FileHandle.standardError.write(Data("thistle: \(problem.description)\n".utf8))

@@ -59,6 +59,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(methil.allSatisfy { !allowed.isDisjoint(with: $0["places"] as? [String] ?? []) })
     }
 
+    func testGlobalOptionsMayComeBeforeTheCommand() throws {
+        let before = try ThistleBinary.run(["--db", Self.database, "agencies", "--json"])
+        let after = try ThistleBinary.run(["agencies", "--json", "--db", Self.database])
+        XCTAssertEqual(before.status, 0, before.stderr)
+        XCTAssertEqual(before.stdout, after.stdout)
+    }
+
     func testTextAndCSVFormats() throws {
         let text = try ThistleBinary.run(["agencies", "--db", Self.database])
         XCTAssertEqual(text.status, 0)

@@ -7,22 +7,34 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build the synthetic Fife demo place (if missing) and open it.",
-        discussion: "Everyone in the demo is fictional. --reset rebuilds it; only a Thistle database is ever replaced.")
+        discussion: """
+            Everyone in the demo is fictional. Without --db it lives at $XDG_DATA_HOME/thistle/demo.sqlite, \
+            apart from the team's database. --reset rebuilds it; only a Thistle database is ever replaced.
+            """)
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Rebuild the demo database even if it exists.") var reset = false
     @Flag(name: .customLong("no-tui"), help: "Build the demo database but do not open the workspace.") var noTUI = false
 
     func run() throws {
         if !noTUI { try TerminalSession.check() }
-        let path = global.databasePath
+        // The demo lives apart from the team's database unless --db says otherwise.
+        let path = global.db == nil ? DemoCommand.defaultPath : global.databasePath
         try FileManager.default.createDirectoryIfDefault(for: path, explicit: global.db != nil)
         let built = try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: reset)
         if noTUI {
             print(built ? "Built the demo place at \(path)" : "The demo place is already at \(path) (use --reset to rebuild it)")
             return
         }
-        let (store, member) = try global.openStore()
+        var options = global
+        options.db = path
+        let (store, member) = try options.openStore()
         try TerminalSession.run(store: store, member: member)
+    }
+
+    /// `$XDG_DATA_HOME/thistle/demo.sqlite`, beside the team's database.
+    static var defaultPath: String {
+        ((PlaceStore.defaultPath() as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("demo.sqlite")
     }
 }
 

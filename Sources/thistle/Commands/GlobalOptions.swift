@@ -11,6 +11,29 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (an id from `thistle members`).", valueName: "member-id"))
     var member: String?
 
+    /// `thistle --db X places` reads as `thistle places --db X`: global
+    /// options given before the command name are moved after it, where
+    /// each command declares them.
+    static func movedAfterCommand(_ arguments: [String]) -> [String] {
+        let commands = Set(Thistle.configuration.subcommands.compactMap { $0.configuration.commandName })
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if ["--db", "--as"].contains(argument), index + 1 < arguments.count {
+                leading += arguments[index...(index + 1)]
+                index += 2
+            } else if argument.hasPrefix("--db=") || argument.hasPrefix("--as=") {
+                leading.append(argument)
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count, commands.contains(arguments[index]) else { return arguments }
+        return [arguments[index]] + leading + arguments[(index + 1)...]
+    }
+
     var databasePath: String {
         let path = db ?? PlaceStore.defaultPath()
         return path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
