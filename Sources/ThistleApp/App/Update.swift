@@ -30,7 +30,7 @@ extension AppState {
         }
         if isTooSmall {
             // Nothing else is on screen to act on; only quitting makes sense.
-            return key == .character("q") || key == .escape ? perform(.quit) : []
+            return key == .character("q") ? perform(.quit) : []
         }
         notice = nil
         guard var screen = stack.last else { return [] }
