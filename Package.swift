@@ -47,7 +47,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PlaceDomainTests", dependencies: ["PlaceDomain", "TestSupport"]),
-        .testTarget(name: "PlaceStoreTests", dependencies: ["PlaceStore", "TestSupport"]),
+        .testTarget(name: "PlaceStoreTests", dependencies: ["PlaceStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ThistleAppTests", dependencies: ["ThistleApp", "TestSupport"],
                     exclude: ["Snapshots"]),

@@ -15,8 +15,12 @@ extension PlaceStore {
         return (base as NSString).appendingPathComponent("thistle/thistle.sqlite")
     }
 
-    /// Closes the database: checkpoints the WAL so the file stands alone.
+    /// Closes the database so the file stands alone: the read-only
+    /// connections go first, so the writer closes last and SQLite
+    /// checkpoints the WAL into the file and removes it.
     public func close() throws {
-        if let pool = writer as? DatabasePool { try pool.close() }
+        guard let pool = writer as? DatabasePool else { return }
+        pool.releaseMemory()
+        try pool.close()
     }
 }
