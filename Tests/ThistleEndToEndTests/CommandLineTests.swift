@@ -76,7 +76,9 @@ final class CommandLineTests: XCTestCase {
 
     func testBadInputsAreRefusedWithAClearMessageAndNonZeroStatus() throws {
         let cases: [(arguments: [String], status: Int32, message: String)] = [
-            (["places", "--db", Self.folder.appendingPathComponent("missing/x.sqlite").path], 1, "does not exist"),
+            (["places", "--db", Self.folder.appendingPathComponent("missing/x.sqlite").path], 1, "no Thistle database"),
+            (["demo", "--no-tui", "--db", Self.folder.appendingPathComponent("missing/x.sqlite").path], 1,
+             "missing/x.sqlite does not exist"),
             (["places", "--db", Self.folder.appendingPathComponent("absent.sqlite").path], 1, "no Thistle database"),
             (["places", "--db", Self.database, "--as", "member-nobody"], 1, "no member with id 'member-nobody'"),
             (["services", "--db", Self.database, "--place", "place-atlantis"], 1, "no place with id 'place-atlantis'"),

@@ -16,6 +16,7 @@ public enum DemoPlace {
     @discardableResult
     public static func build(at path: String, from directory: URL, reset: Bool) throws -> Bool {
         let files = FileManager.default
+        try PlaceStore.requireFolder(of: path)
         if files.fileExists(atPath: path) {
             // Only a Thistle database is ever kept or replaced; the check reads the header, nothing more.
             try PlaceStore.checkIsThistleDatabase(path)

@@ -30,14 +30,11 @@ public final class PlaceStore: Sendable {
         at path: String, create: Bool = false, device: DeviceID? = nil,
         clock: any WallClock = SystemClock(), idSource: (any IDSource)? = nil
     ) throws(StoreError) -> PlaceStore {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let files = FileManager.default
-        var isFolder: ObjCBool = false
-        guard files.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .directoryMissing(path)
-        }
         let exists = files.fileExists(atPath: path)
+        guard exists || create else { throw .databaseMissing(path) }
+        try requireFolder(of: path)
         var isNew = !exists
         if exists { isNew = try isEmptyFile(path) }
         if isNew {
@@ -107,6 +104,16 @@ public final class PlaceStore: Sendable {
                 sql: "INSERT INTO local_setting (key, value) VALUES ('device_id', ?)",
                 arguments: [deviceID.rawValue])
             return deviceID
+        }
+    }
+
+    /// Refuses a path whose folder does not exist: Thistle never creates a
+    /// folder the user named.
+    static func requireFolder(of path: String) throws(StoreError) {
+        var isFolder: ObjCBool = false
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .directoryMissing(path)
         }
     }
 

@@ -19,7 +19,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notWritable(let path):
             return "cannot write to \(path): permission denied"
         case .databaseMissing(let path):
-            return "there is no Thistle database at \(path); run `thistle demo` to build the demo place, or pass --db"
+            return "there is no Thistle database at \(path); `thistle demo` opens the demo place, or pass --db PATH"
         case .notADatabase(let path):
             return "\(path) is not a Thistle database (it is not an SQLite file); it was left untouched"
         case .notAThistleDatabase(let path):
