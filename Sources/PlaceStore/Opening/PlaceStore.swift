@@ -91,7 +91,7 @@ public final class PlaceStore: Sendable {
         if isNew, let pool = writer as? DatabasePool {
             // Puts the application id into the main file's header at once,
             // where the opening check reads it, rather than leaving it in the WAL.
-            try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         return try writer.write { db in
             if let existing = try String.fetchOne(
