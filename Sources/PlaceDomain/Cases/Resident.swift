@@ -7,10 +7,12 @@ public struct Resident: Hashable, Codable, Sendable, Identifiable {
     public var dateOfBirth: String?
     public var postcode: String?
     public var placeID: PlaceID
+    /// Set when this record was merged into another: its id resolves there.
+    public var mergedIntoID: ResidentID?
 
     public init(
         id: ResidentID, givenName: String, familyName: String, dateOfBirth: String?, postcode: String?,
-        placeID: PlaceID
+        placeID: PlaceID, mergedIntoID: ResidentID? = nil
     ) {
         self.id = id
         self.givenName = givenName
@@ -18,6 +20,7 @@ public struct Resident: Hashable, Codable, Sendable, Identifiable {
         self.dateOfBirth = dateOfBirth
         self.postcode = postcode
         self.placeID = placeID
+        self.mergedIntoID = mergedIntoID
     }
 
     public var fullName: String { "\(givenName) \(familyName)" }

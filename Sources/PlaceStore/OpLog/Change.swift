@@ -23,6 +23,29 @@ public struct Change: Hashable, Sendable {
             value: try RecordCoding.jsonObject(record))
     }
 
+    /// Creates a record of a kind whose domain value has no id of its own
+    /// (a consent override, a lead change), under `id`.
+    static func create<Record: Encodable>(_ record: Record, as entity: EntityKind, id: String) throws -> Change {
+        guard case .object(var fields) = try RecordCoding.jsonObject(record) else {
+            throw StoreError.invalidChange("a \(entity) must encode as an object")
+        }
+        fields["id"] = .string(id)
+        return Change(entity: entity, entityID: id, field: Op.wholeRecord, value: .object(fields))
+    }
+
+    /// The field changes that turn `old` into `new` (same record), one per
+    /// column that differs; a column `new` no longer has is set to null.
+    static func changes<Record: StoredRecord>(from old: Record, to new: Record) throws -> [Change] {
+        guard case .object(let before) = try RecordCoding.jsonObject(old),
+            case .object(let after) = try RecordCoding.jsonObject(new)
+        else { return [] }
+        return Set(before.keys).union(after.keys).sorted().compactMap { column in
+            let value = after[column] ?? .null
+            guard value != (before[column] ?? .null) else { return nil }
+            return Change(entity: Record.entity, entityID: new.recordID, field: column, value: value)
+        }
+    }
+
     /// Sets one field of an existing record.
     public static func set<Record: StoredRecord>(
         _ type: Record.Type, id: String, _ field: String, to value: JSONValue

@@ -3,15 +3,29 @@ import PlaceDomain
 
 /// Reading domain values from their tables: column names map to property
 /// names by `ColumnNaming`, dates are ISO 8601 text, arrays are JSON text.
-protocol ThistleRecord: StoredRecord, FetchableRecord, TableRecord {}
+protocol ReadableRecord: FetchableRecord, Decodable {}
 
-extension ThistleRecord {
-    public static var databaseTableName: String { entity.table }
+extension ReadableRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
         .custom { NamedKey(ColumnNaming.property(forColumn: $0)) }
     }
     public static var databaseDateDecodingStrategy: DatabaseDateDecodingStrategy { .iso8601 }
 }
+
+/// A domain value with its own id and table.
+protocol ThistleRecord: StoredRecord, ReadableRecord, TableRecord {}
+
+extension ThistleRecord {
+    public static var databaseTableName: String { entity.table }
+}
+
+extension Consent: ThistleRecord {
+    public static var entity: EntityKind { .consent }
+    public var recordID: String { id.rawValue }
+}
+
+extension ConsentOverride: ReadableRecord {}
+extension LeadChange: ReadableRecord {}
 
 extension Place: ThistleRecord {
     public static var entity: EntityKind { .place }

@@ -31,7 +31,7 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
         ])
     public static let resident = EntityKind(
         name: "resident", table: "resident",
-        columns: ["id", "given_name", "family_name", "date_of_birth", "postcode", "place_id"])
+        columns: ["id", "given_name", "family_name", "date_of_birth", "postcode", "place_id", "merged_into_id"])
     public static let `case` = EntityKind(
         name: "case", table: "case_file",
         columns: [
@@ -51,9 +51,28 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
             "responded_by_id", "reason", "suggested_service_id", "outcome",
         ])
 
+    public static let consent = EntityKind(
+        name: "consent", table: "consent",
+        columns: [
+            "id", "case_id", "agency_id", "basis", "data_sharing_agreement", "recorded_by_id", "recorded_at",
+            "withdrawn_at", "withdrawn_by_id",
+        ])
+    /// Keyed by the referral it let through (one override per referral).
+    public static let consentOverride = EntityKind(
+        name: "consent_override", table: "consent_override",
+        columns: ["id", "referral_id", "agency_id", "reason", "by_id", "at"])
+    public static let leadChange = EntityKind(
+        name: "lead_change", table: "lead_change", columns: ["id", "case_id", "from_id", "to_id", "by_id", "at"])
+    /// The case timeline: append-only, one row per `CaseEvent`.
+    public static let caseEvent = EntityKind(
+        name: "case_event", table: "case_event", columns: ["id", "case_id", "kind", "subject_id", "detail", "by_id", "at"])
+    public static let triageTarget = EntityKind(
+        name: "triage_target", table: "triage_target", columns: ["id", "place_id", "urgency", "hours"])
+
     /// Every kind, parents before children (the order a rebuild clears them in reverse).
     public static let all: [EntityKind] = [
         .place, .agency, .member, .needCategory, .location, .service, .resident, .case, .need, .referral,
+        .consent, .consentOverride, .leadChange, .caseEvent, .triageTarget,
     ]
 
     /// Looks a kind up by its op name.

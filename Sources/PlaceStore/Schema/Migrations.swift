@@ -12,7 +12,65 @@ enum Migrations {
             try createCases(db)
             try createOpLogAndAudit(db)
         }
+        migrator.registerMigration("v2 consent, lead history, case timeline, triage targets") { db in
+            try createCaseRecords(db)
+        }
         return migrator
+    }
+
+    /// Issue 3: what the no-wrong-door rules record about a case, triage
+    /// targets per place, and merged residents (the other id still resolves).
+    private static func createCaseRecords(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE resident ADD COLUMN merged_into_id TEXT REFERENCES resident(id);
+            CREATE TABLE consent (
+                id TEXT PRIMARY KEY NOT NULL,
+                case_id TEXT NOT NULL REFERENCES case_file(id),
+                agency_id TEXT NOT NULL REFERENCES agency(id),
+                basis TEXT NOT NULL
+                    CHECK (basis IN ('consent', 'public-task', 'legal-obligation', 'vital-interests')),
+                data_sharing_agreement TEXT,
+                recorded_by_id TEXT NOT NULL REFERENCES member(id),
+                recorded_at TEXT NOT NULL,
+                withdrawn_at TEXT,
+                withdrawn_by_id TEXT REFERENCES member(id)
+            );
+            CREATE INDEX consent_by_case ON consent(case_id);
+            CREATE TABLE consent_override (
+                id TEXT PRIMARY KEY NOT NULL,
+                referral_id TEXT NOT NULL REFERENCES referral(id),
+                agency_id TEXT NOT NULL REFERENCES agency(id),
+                reason TEXT NOT NULL,
+                by_id TEXT NOT NULL REFERENCES member(id),
+                at TEXT NOT NULL
+            );
+            CREATE TABLE lead_change (
+                id TEXT PRIMARY KEY NOT NULL,
+                case_id TEXT NOT NULL REFERENCES case_file(id),
+                from_id TEXT NOT NULL REFERENCES member(id),
+                to_id TEXT NOT NULL REFERENCES member(id),
+                by_id TEXT NOT NULL REFERENCES member(id),
+                at TEXT NOT NULL
+            );
+            CREATE INDEX lead_change_by_case ON lead_change(case_id, at);
+            CREATE TABLE case_event (
+                id TEXT PRIMARY KEY NOT NULL,
+                case_id TEXT NOT NULL REFERENCES case_file(id),
+                kind TEXT NOT NULL,
+                subject_id TEXT,
+                detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail)),
+                by_id TEXT NOT NULL REFERENCES member(id),
+                at TEXT NOT NULL
+            );
+            CREATE INDEX case_event_by_case ON case_event(case_id, at);
+            CREATE TABLE triage_target (
+                id TEXT PRIMARY KEY NOT NULL,
+                place_id TEXT NOT NULL REFERENCES place(id),
+                urgency TEXT NOT NULL CHECK (urgency IN ('urgent', 'soon', 'routine')),
+                hours INTEGER NOT NULL CHECK (hours > 0)
+            );
+            CREATE INDEX triage_target_by_place ON triage_target(place_id);
+            """)
     }
 
     private static func createPlacesAndPeople(_ db: Database) throws {
