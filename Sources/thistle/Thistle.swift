@@ -11,7 +11,14 @@ enum Entry {
         } catch let problem as TerminalProblem {
             FileHandle.standardError.write(Data("thistle: \(problem.description)\n".utf8))
             exit(2)
+        } catch let refusal as Refusal {
+            refusal.report(json: CommandLine.arguments.asksForJSON)
+            exit(1)
         } catch {
+            if let refusal = Refusal(error) {
+                refusal.report(json: CommandLine.arguments.asksForJSON)
+                exit(1)
+            }
             Thistle.exit(withError: error)
         }
     }
@@ -26,13 +33,14 @@ struct Thistle: ParsableCommand {
         abstract: "A terminal workspace for integrated place teams.",
         discussion: """
             With no command, opens the workspace on the team's database. Exit status: 0 done, \
-            1 refused (bad database, unknown id), 2 terminal unusable (not a terminal, TERM=dumb, \
-            too small), 64 bad command line.
+            1 refused (a rule, an unknown id, a bad database; with --json the reason is on stdout as \
+            {"error": CODE, "message": TEXT}), 2 terminal unusable (not a terminal, TERM=dumb, too small), \
+            64 bad command line, 130 ended by Ctrl-C or SIGTERM. See docs/cli.md.
             """,
         version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, PlacesCommand.self, AgenciesCommand.self, MembersCommand.self,
-            ServicesCommand.self,
+            ServicesCommand.self, ResidentCommand.self, CaseCommand.self, NeedCommand.self, ReferralCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

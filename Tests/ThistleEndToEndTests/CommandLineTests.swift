@@ -134,3 +134,31 @@ final class CommandLineTests: XCTestCase {
         }
     }
 }
+
+/// docs/cli.md documents every command the binary has.
+final class CommandLineDocsTests: XCTestCase {
+    func testEveryCommandInHelpIsDocumented() throws {
+        let docs = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("docs/cli.md"), encoding: .utf8)
+        func subcommands(_ path: [String]) throws -> [String] {
+            let help = try ThistleBinary.run(path + ["--help"]).stdout
+            guard let section = help.components(separatedBy: "SUBCOMMANDS:").dropFirst().first else { return [] }
+            return section.split(separator: "\n").compactMap { line in
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first,
+                    word.first?.isLowercase == true
+                else { return nil }
+                return String(word)
+            }
+        }
+        var checked = 0
+        for command in try subcommands([]) {
+            let nested = try subcommands([command])
+            for name in nested.isEmpty ? [command] : nested.map({ "\(command) \($0)" }) {
+                XCTAssertTrue(docs.contains("`thistle \(name)"), "docs/cli.md does not document `thistle \(name)`")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 15)
+    }
+}

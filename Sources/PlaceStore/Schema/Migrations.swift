@@ -23,6 +23,7 @@ enum Migrations {
     private static func createCaseRecords(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE resident ADD COLUMN merged_into_id TEXT REFERENCES resident(id);
+            CREATE INDEX resident_by_birth ON resident(date_of_birth);
             CREATE TABLE consent (
                 id TEXT PRIMARY KEY NOT NULL,
                 case_id TEXT NOT NULL REFERENCES case_file(id),

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import PlaceDomain
+import PlaceStore
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Open, show and work a case.",
+        subcommands: [OpenCase.self, ShowCase.self, CaseConsent.self, CaseRefer.self, CaseLead.self, CloseCase.self])
+}
+
+/// `--need CATEGORY[:urgent|soon|routine]` (routine when not given).
+struct NeedSpec: ExpressibleByArgument {
+    let category: NeedCategoryKey
+    let urgency: Urgency
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty else { return nil }
+        guard let urgency = parts.count == 2 ? Urgency(rawValue: parts[1]) : .routine else { return nil }
+        category = NeedCategoryKey(parts[0])
+        self.urgency = urgency
+    }
+}
+
+struct OpenCase: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open a case at your door for a resident, with their needs.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The resident (an id from `resident add` or `resident find`).", valueName: "resident-id"))
+    var resident: String
+    @Option(help: ArgumentHelp("A need: a category from the taxonomy, optionally :urgent, :soon or :routine. Repeat for more.",
+                               valueName: "category[:urgency]"))
+    var need: [NeedSpec] = []
+    @Option(help: ArgumentHelp("The resident's story in their words, kept as the case summary.", valueName: "text"))
+    var note: String?
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        guard let person = try action.store.resident(ResidentID(resident)) else {
+            throw UnknownID(kind: "resident", id: resident)
+        }
+        for spec in need where try action.store.needCategory(spec.category) == nil {
+            throw StoreError.unknownNeedCategory(spec.category.rawValue)
+        }
+        let needs = need.map { NewNeed(id: NeedID(action.store.newID()), category: $0.category, urgency: $0.urgency) }
+        try action.apply(nil, output.resolved) {
+            try CaseFile.open(
+                id: CaseID(action.store.newID()), residentID: person.id, placeID: person.placeID, needs: needs,
+                summary: note ?? "", by: action.actor, now: action.now)
+        }
+    }
+}
+
+struct ShowCase: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case: needs, referrals, consent.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The case id.", valueName: "case-id")) var caseID: String
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let file = try action.caseFile(caseID)
+        print(output.resolved == .json ? CaseOutput.json(file).jsonText : CaseOutput.text(file), terminator: output.resolved == .json ? "\n" : "")
+    }
+}
+
+struct CaseConsent: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consent", abstract: "Record (or withdraw) consent to share a case with agencies.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The case id.", valueName: "case-id")) var caseID: String
+    @Option(help: ArgumentHelp("An agency the case may be shared with. Repeat for more.", valueName: "agency-id"))
+    var agency: [String] = []
+    @Option(help: "The lawful basis: consent, public-task, legal-obligation or vital-interests.")
+    var basis: ConsentBasis = .consent
+    @Option(help: ArgumentHelp("The data-sharing agreement it rests on.", valueName: "reference")) var dsa: String?
+    @Flag(help: "Withdraw consent for these agencies instead.") var withdraw = false
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+        if agency.isEmpty { throw ValidationError("name at least one --agency") }
+    }
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let original = try action.caseFile(caseID)
+        for id in agency where try action.store.agency(AgencyID(id)) == nil { throw UnknownID(kind: "agency", id: id) }
+        try action.apply(original, output.resolved) {
+            try agency.reduce(CaseUpdate(file: original, events: [])) { update, id in
+                let next = withdraw
+                    ? try update.file.withdrawConsent(
+                        agency: AgencyID(id), services: try action.servicesInFlight(update.file), by: action.actor,
+                        now: action.now)
+                    : try update.file.recordConsent(
+                        id: ConsentID(action.store.newID()), agency: AgencyID(id), basis: basis,
+                        dataSharingAgreement: dsa, by: action.actor, now: action.now)
+                return update.followed(by: next)
+            }
+        }
+    }
+}
+
+struct CaseRefer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refer", abstract: "Refer one of a case's needs to a service that meets it and covers the place.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The case id.", valueName: "case-id")) var caseID: String
+    @Option(help: ArgumentHelp("The need to refer (an id from `case show`).", valueName: "need-id")) var need: String
+    @Option(help: ArgumentHelp("The service to refer it to.", valueName: "service-id")) var service: String
+    @Option(name: .customLong("override-consent"),
+            help: ArgumentHelp("Send without recorded consent for the service's agency, for this reason.", valueName: "reason"))
+    var overrideConsent: String?
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let original = try action.caseFile(caseID)
+        let target = try action.service(service)
+        try action.apply(original, output.resolved) {
+            try original.refer(
+                id: ReferralID(action.store.newID()), needID: NeedID(need), to: target,
+                servicePlacesCover: target.covers(original.case.placeID, in: action.tree),
+                consentOverride: overrideConsent, by: action.actor, now: action.now)
+        }
+    }
+}
+
+struct CaseLead: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "lead", abstract: "Hand a case to a new lead professional.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The case id.", valueName: "case-id")) var caseID: String
+    @Option(help: ArgumentHelp("The new lead professional.", valueName: "member-id")) var member: String
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let original = try action.caseFile(caseID)
+        guard let lead = try action.store.member(MemberID(member)) else { throw StoreError.unknownMember(member) }
+        try action.apply(original, output.resolved) { try original.changeLead(to: lead, by: action.actor, now: action.now) }
+    }
+}
+
+struct CloseCase: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close a case once every need is met or closed and no referral is in flight.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The case id.", valueName: "case-id")) var caseID: String
+    @Option(help: ArgumentHelp("Why the case is closing.", valueName: "text")) var reason: String?
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let original = try action.caseFile(caseID)
+        try action.apply(original, output.resolved) { try original.closeCase(reason: reason, by: action.actor, now: action.now) }
+    }
+}
+
+extension ConsentBasis: ExpressibleByArgument {}
+
+extension CaseUpdate {
+    /// This update, then `next` (a rule run on this update's file).
+    func followed(by next: CaseUpdate) -> CaseUpdate {
+        var combined = next
+        combined.events = events + next.events
+        combined.flaggedReferrals = flaggedReferrals + next.flaggedReferrals
+        return combined
+    }
+}
+
+extension CaseAction {
+    /// The services of a case's referrals, which consent withdrawal checks.
+    func servicesInFlight(_ file: CaseFile) throws -> [Service] {
+        try Set(file.referrals.map(\.serviceID)).sorted().compactMap { try store.service($0) }
+    }
+}

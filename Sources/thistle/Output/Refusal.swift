@@ -1,0 +1,56 @@
+import Foundation
+import PlaceDomain
+import PlaceStore
+
+/// A refused action: exit status 1, the message on stderr and, with
+/// `--json`, `{"error": CODE, "message": TEXT}` on stdout. The codes are a
+/// closed list documented in docs/cli.md.
+struct Refusal: Error {
+    let code: String
+    let message: String
+    var extra: [String: JSONValue] = [:]
+
+    /// The refusal an error stands for, or nil for errors that are not refusals (usage errors).
+    init?(_ error: any Error) {
+        switch error {
+        case let violation as CaseRuleViolation:
+            code = violation.code
+            message = violation.description
+        case let unknown as UnknownID:
+            code = "unknown-id"
+            message = unknown.description
+        case let duplicate as PossibleDuplicate:
+            code = "possible-duplicate"
+            message = duplicate.description
+            extra["candidates"] = .array(duplicate.candidates.map(ResidentOutput.json))
+        case let store as StoreError:
+            switch store {
+            case .unknownMember, .unknownPlace, .unknownNeedCategory: code = "unknown-id"
+            case .invalidChange: code = "invalid-input"
+            default: code = "database"
+            }
+            message = store.description
+        case let failure as Failure:
+            code = "invalid-input"
+            message = failure.description
+        default:
+            return nil
+        }
+    }
+
+    func report(json: Bool) {
+        FileHandle.standardError.write(Data("thistle: \(message)\n".utf8))
+        guard json else { return }
+        var fields = extra
+        fields["error"] = .string(code)
+        fields["message"] = .string(message)
+        print(JSONValue.object(fields).jsonText)
+    }
+}
+
+extension Array where Element == String {
+    /// Whether the command line asks for JSON (`--json`, `--format json`, `--format=json`).
+    var asksForJSON: Bool {
+        contains("--json") || contains("--format=json") || zip(self, dropFirst()).contains { $0 == "--format" && $1 == "json" }
+    }
+}

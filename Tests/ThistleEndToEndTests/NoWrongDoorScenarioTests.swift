@@ -1,0 +1,127 @@
+import Foundation
+import PlaceStore
+import TestSupport
+import XCTest
+
+/// Issue 3's scenario through the command line: a need raised at the fire
+/// service's door is declined, comes back, is re-routed and met, and the
+/// case closes only when nothing is left open.
+final class NoWrongDoorScenarioTests: XCTestCase {
+    var folder: URL!
+    var database: String!
+
+    override func setUpWithError() throws {
+        folder = try Fixtures.temporaryDirectory()
+        database = folder.appendingPathComponent("demo.sqlite").path
+        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    /// Runs a verb as `member` with --json; returns status and the parsed object.
+    @discardableResult
+    func thistle(_ member: String, _ arguments: [String], expect status: Int32 = 0,
+                 file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+        let result = try ThistleBinary.run(arguments + ["--db", database, "--as", member, "--json"])
+        XCTAssertEqual(result.status, status, result.stderr, file: file, line: line)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+                             result.stdout, file: file, line: line)
+    }
+
+    func needs(_ file: [String: Any]) -> [[String: Any]] { file["needs"] as? [[String: Any]] ?? [] }
+    func lastReferral(_ file: [String: Any]) -> String { (file["referrals"] as? [[String: Any]])?.last?["id"] as? String ?? "" }
+
+    func testDeclinedNeedComesBackIsReroutedAndTheCaseClosesOnlyWhenNothingIsOpen() throws {
+        let firefighter = "member-duncan-fairbairn"
+        let housingOfficer = "member-kirsty-drummond"
+        let homesWorker = "member-shona-paterson"
+
+        // 1. The fire service opens a case at its door for a new resident with a housing and a money need.
+        let resident = try thistle(firefighter, ["resident", "add", "--name", "Morag Testperson", "--dob", "1979-04-12",
+                                                 "--postcode", "KY8 9ZQ", "--place", "place-methil"])
+        let residentID = try XCTUnwrap(resident["id"] as? String)
+        var file = try thistle(firefighter, ["case", "open", "--resident", residentID, "--need", "housing:urgent",
+                                             "--need", "money-debt", "--note", "Smoke alarm visit; rent arrears."])
+        let caseID = try XCTUnwrap(file["id"] as? String)
+        XCTAssertEqual((file["door"] as? [String: String])?["agency"], "agency-sfrs-fife")
+        XCTAssertEqual(file["lead"] as? String, firefighter)
+        let housing = try XCTUnwrap(needs(file).first { $0["category"] as? String == "housing" }?["id"] as? String)
+        let money = try XCTUnwrap(needs(file).first { $0["category"] as? String == "money-debt" }?["id"] as? String)
+
+        // 2. Without consent the referral is refused; with consent it goes.
+        let refused = try thistle(firefighter, ["case", "refer", caseID, "--need", housing,
+                                                "--service", "service-fife-rent-arrears-early-help"], expect: 1)
+        XCTAssertEqual(refused["error"] as? String, "consent-missing")
+        try thistle(firefighter, ["case", "consent", caseID, "--agency", "agency-fife-council-housing",
+                                  "--agency", "agency-kingdom-homes"])
+        file = try thistle(firefighter, ["case", "refer", caseID, "--need", housing,
+                                         "--service", "service-fife-rent-arrears-early-help"])
+        let first = lastReferral(file)
+
+        // 3. Only the housing agency may answer; it declines with a reason.
+        let wrongAgency = try thistle(firefighter, ["referral", "decline", first, "--reason", "no"], expect: 1)
+        XCTAssertEqual(wrongAgency["error"] as? String, "not-permitted")
+        try thistle(housingOfficer, ["referral", "decline", first, "--reason", "Below our arrears threshold"])
+
+        // 4. The lead sees the need returned.
+        file = try thistle(firefighter, ["case", "show", caseID])
+        let returned = try XCTUnwrap(needs(file).first { $0["id"] as? String == housing })
+        XCTAssertEqual(returned["status"] as? String, "open")
+        XCTAssertEqual(returned["returned"] as? Bool, true)
+
+        // 5. The case cannot close while needs are open.
+        let early = try thistle(firefighter, ["case", "close", caseID], expect: 1)
+        XCTAssertEqual(early["error"] as? String, "need-still-open")
+
+        // 6. Re-routed, accepted and completed successfully: the need is met.
+        file = try thistle(firefighter, ["case", "refer", caseID, "--need", housing,
+                                         "--service", "service-kingdom-homes-supported-living"])
+        let second = lastReferral(file)
+        try thistle(homesWorker, ["referral", "accept", second])
+        file = try thistle(homesWorker, ["referral", "complete", second, "--outcome", "successful"])
+        XCTAssertEqual(needs(file).first { $0["id"] as? String == housing }?["status"] as? String, "met")
+
+        // 7. The money need is closed with a reason (a blank one is refused), and the case closes.
+        let blank = try thistle(firefighter, ["need", "close", money, "--reason", "  "], expect: 1)
+        XCTAssertEqual(blank["error"] as? String, "invalid-input")
+        try thistle(firefighter, ["need", "close", money, "--reason", "Resident chose their own adviser"])
+        file = try thistle(firefighter, ["case", "close", caseID])
+        XCTAssertEqual(file["status"] as? String, "closed")
+    }
+
+    func testALikelyDuplicateResidentIsRefusedWithCandidatesUnlessConfirmed() throws {
+        let worker = "member-duncan-fairbairn"
+        let arguments = ["resident", "add", "--name", "Siobhán MacDonald", "--dob", "1990-02-03",
+                         "--postcode", "KY1 9ZA", "--place", "place-methil"]
+        let first = try thistle(worker, arguments)
+        let again = try thistle(worker, ["resident", "add", "--name", "Siobhan Macdonald", "--dob", "1990-02-03",
+                                         "--postcode", "KY2 9ZB", "--place", "place-leven"], expect: 1)
+        XCTAssertEqual(again["error"] as? String, "possible-duplicate")
+        XCTAssertEqual((again["candidates"] as? [[String: Any]])?.first?["id"] as? String, first["id"] as? String)
+        try thistle(worker, ["resident", "add", "--name", "Siobhan Macdonald", "--dob", "1990-02-03",
+                             "--postcode", "KY2 9ZB", "--place", "place-leven", "--confirm-new"])
+        for (flag, value) in [("--dob", "2990-01-01"), ("--dob", "1990-02-30"), ("--name", " ")] {
+            var bad = arguments
+            bad[bad.firstIndex(of: flag)! + 1] = value
+            let refused = try thistle(worker, bad, expect: 1)
+            XCTAssertEqual(refused["error"] as? String, "invalid-input", "\(flag) \(value)")
+        }
+    }
+
+    /// Every row and the size of the op log: what "changed nothing" means for a Thistle database.
+    func snapshot() throws -> String {
+        let store = try PlaceStore.open(at: database)
+        defer { try? store.close() }
+        return try store.contentDump() + "\nops: \(store.logCounts().ops)"
+    }
+
+    func testUnknownIdsAreRefusedAndChangeNothing() throws {
+        let before = try snapshot()
+        for arguments in [["case", "show", "case-none"], ["referral", "accept", "ref-none"],
+                          ["need", "close", "need-none", "--reason", "x"]] {
+            let refused = try thistle("member-duncan-fairbairn", arguments, expect: 1)
+            XCTAssertEqual(refused["error"] as? String, "unknown-id", "\(arguments)")
+        }
+        XCTAssertEqual(try snapshot(), before)
+    }
+}
