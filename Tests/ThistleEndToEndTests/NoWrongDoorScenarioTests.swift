@@ -63,7 +63,16 @@ final class NoWrongDoorScenarioTests: XCTestCase {
         XCTAssertEqual(wrongAgency["error"] as? String, "not-permitted")
         try thistle(housingOfficer, ["referral", "decline", first, "--reason", "Below our arrears threshold"])
 
-        // 4. The lead sees the need returned.
+        // 4. The lead sees the need returned, first in `cases mine` and in the case.
+        let mine = try ThistleBinary.run(["cases", "mine", "--db", database, "--as", firefighter, "--json"])
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(mine.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["need"] as? String, housing)
+        XCTAssertEqual(rows.first?["returned"] as? Bool, true)
+        XCTAssertEqual(Set(rows[0].keys),
+                       ["case", "need", "referral", "place", "urgency", "status", "returned", "stalled", "since"])
+        let queue = try ThistleBinary.run(["queue", "--place", "place-methil", "--db", database, "--as", "member-aileen-baxter",
+                                           "--json"])
+        XCTAssertTrue(queue.stdout.contains(housing), "the returned need is back in the Methil triage queue")
         file = try thistle(firefighter, ["case", "show", caseID])
         let returned = try XCTUnwrap(needs(file).first { $0["id"] as? String == housing })
         XCTAssertEqual(returned["status"] as? String, "open")

@@ -4,7 +4,7 @@ import Foundation
 enum ListingValue: Equatable {
     case text(String?)
     case number(Int?)
-    case flag(Bool)
+    case flag(Bool?)
     case list([String])
 
     /// As a person reads it in a text table.
@@ -12,7 +12,7 @@ enum ListingValue: Equatable {
         switch self {
         case .text(let value): return value ?? "-"
         case .number(let value): return value.map(String.init) ?? "-"
-        case .flag(let value): return value ? "yes" : "no"
+        case .flag(let value): return value.map { $0 ? "yes" : "no" } ?? "-"
         case .list(let values): return values.joined(separator: ", ")
         }
     }
@@ -22,7 +22,7 @@ enum ListingValue: Equatable {
         switch self {
         case .text(let value): return value ?? ""
         case .number(let value): return value.map(String.init) ?? ""
-        case .flag(let value): return value ? "true" : "false"
+        case .flag(let value): return value.map { $0 ? "true" : "false" } ?? ""
         case .list(let values): return values.joined(separator: ";")
         }
     }
@@ -31,7 +31,7 @@ enum ListingValue: Equatable {
         switch self {
         case .text(let value): return value.map(Self.quoted) ?? "null"
         case .number(let value): return value.map(String.init) ?? "null"
-        case .flag(let value): return value ? "true" : "false"
+        case .flag(let value): return value.map { $0 ? "true" : "false" } ?? "null"
         case .list(let values): return "[" + values.map(Self.quoted).joined(separator: ", ") + "]"
         }
     }
