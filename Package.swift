@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ThistleAppTests", dependencies: ["ThistleApp", "TestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "ThistleEndToEndTests", dependencies: ["TestSupport", "PlaceStore"]),
+        .testTarget(name: "ThistleEndToEndTests", dependencies: ["TestSupport", "PlaceStore", "PlaceDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PlaceDomain
 import PlaceStore
 import TestSupport
 import XCTest
@@ -115,6 +116,32 @@ final class NoWrongDoorScenarioTests: XCTestCase {
             let refused = try thistle(worker, bad, expect: 1)
             XCTAssertEqual(refused["error"] as? String, "invalid-input", "\(flag) \(value)")
         }
+    }
+
+    func testResidentsAreFoundCorrectedAndMergedAndNotesAreKept() throws {
+        let lead = "member-alasdair-kerr"
+        let found = try ThistleBinary.run(["resident", "find", "res-0001", "--db", database, "--as", lead, "--json"])
+        XCTAssertTrue(found.stdout.contains("\"res-0001\""), found.stdout)
+        let updated = try thistle(lead, ["resident", "update", "res-0001", "--postcode", "KY1 9ZZ"])
+        XCTAssertEqual(updated["postcode"] as? String, "KY1 9ZZ")
+        XCTAssertEqual(try thistle(lead, ["resident", "update", "res-0001", "--dob", "2999-01-01"], expect: 1)["error"]
+                       as? String, "invalid-input")
+        XCTAssertEqual(try thistle("member-aileen-baxter", ["resident", "merge", "res-0001", "res-0002"], expect: 1)["error"]
+                       as? String, "not-permitted")
+        try thistle(lead, ["resident", "merge", "res-0001", "res-0002"])
+        let gone = try ThistleBinary.run(["resident", "find", "res-0002", "--db", database, "--as", lead, "--json"])
+        XCTAssertEqual(gone.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "[]", "a merged record is not listed")
+        let store = try PlaceStore.open(at: database)
+        XCTAssertEqual(try store.resident("res-0002")?.id, "res-0001", "the merged id resolves to the kept record")
+        let caseID = try XCTUnwrap(try store.casesLed(by: "member-alasdair-kerr", now: Date()).first?.caseID.rawValue)
+        try store.close()
+        try thistle(lead, ["case", "note", caseID, "--text", "Phoned; visiting on Tuesday."])
+        XCTAssertEqual(try thistle("member-rhona-lennox", ["case", "note", caseID, "--text", "x"], expect: 1)["error"]
+                       as? String, "not-permitted")
+        XCTAssertEqual(try thistle(lead, ["case", "note", caseID, "--text", "  "], expect: 1)["error"] as? String,
+                       "invalid-input")
+        let check = try PlaceStore.open(at: database)
+        XCTAssertEqual(try check.notes(on: CaseID(caseID)).map(\.text), ["Phoned; visiting on Tuesday."])
     }
 
     /// Every row and the size of the op log: what "changed nothing" means for a Thistle database.

@@ -4,7 +4,7 @@ extension CaseRuleViolation {
     public var code: String {
         switch self {
         case .roleMayNotTakeNeeds, .roleMayNotLead, .notLeadOrLeadServingPlace, .notWorkingOnCase,
-            .notReceivingAgency, .agencyAnswersForItself:
+            .notReceivingAgency, .agencyAnswersForItself, .mayNotAddNote, .mayNotMergeResidents:
             return "not-permitted"
         case .caseNeedsANeed: return "need-required"
         case .caseClosed: return "case-closed"
@@ -21,7 +21,8 @@ extension CaseRuleViolation {
         case .serviceDoesNotMeetNeed, .serviceNotActive, .serviceNotTakingReferrals, .serviceDoesNotCoverPlace,
             .wrongService:
             return "service-unsuitable"
-        case .reasonMissing, .reasonTooLong, .dataSharingAgreementTooLong, .nameMissing, .nameTooLong:
+        case .reasonMissing, .reasonTooLong, .dataSharingAgreementTooLong, .nameMissing, .nameTooLong, .noteMissing,
+            .noteTooLong, .mergeWithItself, .alreadyMerged:
             return "invalid-input"
         }
     }

@@ -40,6 +40,16 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
     case nameTooLong(ResidentNamePart, limit: Int)
     case timeInFuture(Date)
 
+    // Notes
+    case noteMissing
+    case noteTooLong(limit: Int)
+    case mayNotAddNote(member: MemberID, case: CaseID)
+
+    // Merging residents
+    case mayNotMergeResidents(member: MemberID)
+    case mergeWithItself(ResidentID)
+    case alreadyMerged(ResidentID, into: ResidentID)
+
     public var description: String {
         switch self {
         case .roleMayNotTakeNeeds(let member, let role):
@@ -107,6 +117,19 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
             return "The resident's \(part.rawValue) name is too long: keep it to \(limit) characters."
         case .timeInFuture(let time):
             return "The time \(Self.timestamp(time)) is in the future; enter when it actually happened."
+        case .noteMissing:
+            return "Write the note: it is empty."
+        case .noteTooLong(let limit):
+            return "The note is too long: keep it to \(limit) characters."
+        case .mayNotAddNote(let member, let id):
+            return "Only people working on case \(id) (its lead, a lead serving its place, the member at its door, "
+                + "or an agency it is shared with) can add notes; \(member) is none of these."
+        case .mayNotMergeResidents(let member):
+            return "Only leads and admins can merge two residents' records; \(member) is neither."
+        case .mergeWithItself(let id):
+            return "Resident \(id) cannot be merged with itself: give two different records."
+        case .alreadyMerged(let id, let target):
+            return "Resident \(id) was already merged into \(target)."
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import PlaceDomain
 
@@ -46,5 +47,49 @@ extension PlaceStore {
             try String.fetchOne($0, sql: "SELECT case_id FROM referral WHERE id = ?", arguments: [id.rawValue])
         }
         return found.map { CaseID($0) }
+    }
+}
+
+extension PlaceStore {
+    /// Residents whose name, postcode or id contains `text` (case-insensitive), by name; merged records are left out.
+    public func residents(matching text: String, limit: Int = 50) throws -> [Resident] {
+        let pattern = "%" + text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        return try writer.read { db in
+            try Resident.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM resident
+                    WHERE merged_into_id IS NULL
+                      AND (given_name || ' ' || family_name LIKE ?1 ESCAPE '\\' OR postcode LIKE ?1 ESCAPE '\\'
+                           OR id LIKE ?1 ESCAPE '\\')
+                    ORDER BY family_name, given_name, id LIMIT ?2
+                    """, arguments: [pattern, max(1, limit)])
+        }
+    }
+
+    /// Merges `other` into `keep`: the other's cases move to the kept record,
+    /// and the other id resolves to it from now on. One transaction.
+    public func mergeResident(_ other: Resident, into keep: Resident, by author: MemberID) throws {
+        let caseIDs = try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM case_file WHERE resident_id = ? ORDER BY id", arguments: [other.id.rawValue])
+        }
+        var changes = caseIDs.map { Change.set(Case.self, id: $0, "resident_id", to: .string(keep.id.rawValue)) }
+        changes.append(.set(Resident.self, id: other.id.rawValue, "merged_into_id", to: .string(keep.id.rawValue)))
+        try write(by: author, changes)
+    }
+
+    /// The notes on a case, oldest first.
+    public func notes(on id: CaseID) throws -> [Note] {
+        try writer.read { try Note.fetchAll($0, sql: "SELECT * FROM note WHERE case_id = ? ORDER BY at, id", arguments: [id.rawValue]) }
+    }
+}
+
+extension PlaceStore {
+    /// Writes the fields of `updated` that differ from `original`, one op each.
+    public func update(_ original: Resident, to updated: Resident, by author: MemberID) throws {
+        let changes = try Change.changes(from: original, to: updated)
+        guard !changes.isEmpty else { return }
+        try write(by: author, changes)
     }
 }

@@ -24,6 +24,11 @@ extension Consent: ThistleRecord {
     public var recordID: String { id.rawValue }
 }
 
+extension Note: ThistleRecord {
+    public static var entity: EntityKind { .note }
+    public var recordID: String { id.rawValue }
+}
+
 extension ConsentOverride: ReadableRecord {}
 extension LeadChange: ReadableRecord {}
 

@@ -66,13 +66,15 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     /// The case timeline: append-only, one row per `CaseEvent`.
     public static let caseEvent = EntityKind(
         name: "case_event", table: "case_event", columns: ["id", "case_id", "kind", "subject_id", "detail", "by_id", "at"])
+    /// Practitioners' notes on a case: append-only text.
+    public static let note = EntityKind(name: "note", table: "note", columns: ["id", "case_id", "text", "by_id", "at"])
     public static let triageTarget = EntityKind(
         name: "triage_target", table: "triage_target", columns: ["id", "place_id", "urgency", "hours"])
 
     /// Every kind, parents before children (the order a rebuild clears them in reverse).
     public static let all: [EntityKind] = [
         .place, .agency, .member, .needCategory, .location, .service, .resident, .case, .need, .referral,
-        .consent, .consentOverride, .leadChange, .caseEvent, .triageTarget,
+        .consent, .consentOverride, .leadChange, .caseEvent, .note, .triageTarget,
     ]
 
     /// Looks a kind up by its op name.

@@ -64,6 +64,14 @@ enum Migrations {
                 at TEXT NOT NULL
             );
             CREATE INDEX case_event_by_case ON case_event(case_id, at);
+            CREATE TABLE note (
+                id TEXT PRIMARY KEY NOT NULL,
+                case_id TEXT NOT NULL REFERENCES case_file(id),
+                text TEXT NOT NULL,
+                by_id TEXT NOT NULL REFERENCES member(id),
+                at TEXT NOT NULL
+            );
+            CREATE INDEX note_by_case ON note(case_id, at);
             CREATE TABLE triage_target (
                 id TEXT PRIMARY KEY NOT NULL,
                 place_id TEXT NOT NULL REFERENCES place(id),

@@ -6,7 +6,9 @@ import PlaceStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, show and work a case.",
-        subcommands: [OpenCase.self, ShowCase.self, CaseConsent.self, CaseRefer.self, CaseLead.self, CloseCase.self])
+        subcommands: [
+            OpenCase.self, ShowCase.self, CaseConsent.self, CaseRefer.self, CaseLead.self, CaseNote.self, CloseCase.self,
+        ])
 }
 
 /// `--need CATEGORY[:urgent|soon|routine]` (routine when not given).
@@ -139,6 +141,22 @@ struct CaseLead: ParsableCommand {
         let original = try action.caseFile(caseID)
         guard let lead = try action.store.member(MemberID(member)) else { throw StoreError.unknownMember(member) }
         try action.apply(original, output.resolved) { try original.changeLead(to: lead, by: action.actor, now: action.now) }
+    }
+}
+
+struct CaseNote: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a case.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The case id.", valueName: "case-id")) var caseID: String
+    @Option(help: ArgumentHelp("The note.", valueName: "text")) var text: String
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let file = try action.caseFile(caseID)
+        let note = try file.note(id: NoteID(action.store.newID()), text: text, by: action.actor, now: action.now)
+        try action.store.write(by: action.actor.id, [try .create(note)])
+        print(output.resolved == .json ? CaseOutput.json(file).jsonText : CaseOutput.text(file), terminator: output.resolved == .json ? "\n" : "")
     }
 }
 

@@ -6,7 +6,7 @@ import PlaceStore
 struct ResidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resident", abstract: "Register residents (with a check for likely duplicates).",
-        subcommands: [AddResident.self])
+        subcommands: [AddResident.self, FindResident.self, UpdateResident.self, MergeResidents.self])
 }
 
 struct AddResident: ParsableCommand {
@@ -24,13 +24,9 @@ struct AddResident: ParsableCommand {
 
     func run() throws {
         let action = try CaseAction(global)
-        let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
-        let checked = try ResidentName.validate(
-            givenName: words.dropLast().joined(separator: " "), familyName: words.last ?? "")
-        guard let birth = CalendarDate(dob), birth.isOnOrBefore(action.now) else {
-            throw Failure("--dob \"\(dob)\" is not a date of birth: give a past date as YYYY-MM-DD")
-        }
-        guard action.tree[PlaceID(place)] != nil else { throw StoreError.unknownPlace(place) }
+        let checked = try ResidentInput.name(name)
+        try ResidentInput.checkBirth(dob, now: action.now)
+        try ResidentInput.checkPlace(place, in: action.tree)
         let candidate = ResidentCandidate(
             givenName: checked.givenName, familyName: checked.familyName, dateOfBirth: dob, postcode: postcode)
         let duplicates = ResidentMatcher.likelyDuplicates(of: candidate, among: try action.store.residents(bornOn: dob))
@@ -84,5 +80,104 @@ struct CalendarDate {
     func isOnOrBefore(_ now: Date) -> Bool {
         guard let date = components.date else { return false }
         return date <= now
+    }
+}
+
+/// Checks shared by `resident add` and `resident update`.
+enum ResidentInput {
+    /// "Given names Family" → the validated parts.
+    static func name(_ text: String) throws -> ResidentName {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        return try ResidentName.validate(givenName: words.dropLast().joined(separator: " "), familyName: words.last ?? "")
+    }
+
+    static func checkBirth(_ text: String, now: Date) throws {
+        guard let birth = CalendarDate(text), birth.isOnOrBefore(now) else {
+            throw Failure("--dob \"\(text)\" is not a date of birth: give a past date as YYYY-MM-DD")
+        }
+    }
+
+    static func checkPlace(_ id: String, in tree: PlaceTree) throws {
+        guard tree[PlaceID(id)] != nil else { throw StoreError.unknownPlace(id) }
+    }
+}
+
+struct FindResident: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "find", abstract: "Find residents by name, postcode or id.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Part of a name, a postcode or an id.") var text: String
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        var listing = Listing(keys: ["id", "name", "dob", "postcode", "place"])
+        listing.rows = try action.store.residents(matching: text).map {
+            [.text($0.id.rawValue), .text($0.fullName), .text($0.dateOfBirth), .text($0.postcode), .text($0.placeID.rawValue)]
+        }
+        print(listing.render(output.resolved), terminator: "")
+    }
+}
+
+struct UpdateResident: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: "Correct a resident's name, date of birth, postcode or place.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The resident id.", valueName: "resident-id")) var residentID: String
+    @Option(help: ArgumentHelp("Full name: given names, then family name.", valueName: "name")) var name: String?
+    @Option(help: ArgumentHelp("Date of birth.", valueName: "YYYY-MM-DD")) var dob: String?
+    @Option(help: "Postcode.") var postcode: String?
+    @Option(help: ArgumentHelp("The community they live in.", valueName: "place-id")) var place: String?
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+        if name == nil && dob == nil && postcode == nil && place == nil {
+            throw ValidationError("give at least one of --name, --dob, --postcode, --place")
+        }
+    }
+
+    func run() throws {
+        let action = try CaseAction(global)
+        guard let original = try action.store.resident(ResidentID(residentID)) else {
+            throw UnknownID(kind: "resident", id: residentID)
+        }
+        var updated = original
+        if let name {
+            let checked = try ResidentInput.name(name)
+            updated.givenName = checked.givenName
+            updated.familyName = checked.familyName
+        }
+        if let dob {
+            try ResidentInput.checkBirth(dob, now: action.now)
+            updated.dateOfBirth = dob
+        }
+        if let postcode { updated.postcode = postcode }
+        if let place {
+            try ResidentInput.checkPlace(place, in: action.tree)
+            updated.placeID = PlaceID(place)
+        }
+        try action.store.update(original, to: updated, by: action.actor.id)
+        let json = ResidentOutput.json(updated)
+        print(output.resolved == .json ? json.jsonText : "Updated \(updated.fullName) (\(updated.id))")
+    }
+}
+
+struct MergeResidents: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Merge two records of one person: OTHER's cases move to KEEP, and OTHER's id resolves to KEEP.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The record to keep.", valueName: "keep")) var keep: String
+    @Argument(help: ArgumentHelp("The record merged into it.", valueName: "other")) var other: String
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        guard let kept = try action.store.resident(ResidentID(keep)) else { throw UnknownID(kind: "resident", id: keep) }
+        guard let merged = try action.store.resident(ResidentID(other)) else { throw UnknownID(kind: "resident", id: other) }
+        guard merged.id.rawValue == other else { throw CaseRuleViolation.alreadyMerged(ResidentID(other), into: merged.id) }
+        try ResidentMerge.check(keep: kept, other: merged, by: action.actor)
+        try action.store.mergeResident(merged, into: kept, by: action.actor.id)
+        let json = ResidentOutput.json(kept)
+        print(output.resolved == .json ? json.jsonText : "Merged \(other) into \(kept.fullName) (\(kept.id))")
     }
 }
