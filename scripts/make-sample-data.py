@@ -1238,6 +1238,19 @@ def residents_csv(residents):
     return buffer.getvalue()
 
 
+def build_triage_targets():
+    """Hours to first routing per urgency: Fife's defaults, and two areas
+    with a locally agreed tighter target for urgent needs."""
+    targets = [
+        {"place": "place-fife", "urgency": "urgent", "hours": 24},
+        {"place": "place-fife", "urgency": "soon", "hours": 72},
+        {"place": "place-fife", "urgency": "routine", "hours": 336},
+        {"place": "place-levenmouth", "urgency": "urgent", "hours": 12},
+        {"place": "place-kirkcaldy", "urgency": "urgent", "hours": 12},
+    ]
+    return targets
+
+
 def generate():
     rng = random.Random(SEED)
     places, districts = build_places()
@@ -1256,6 +1269,7 @@ def generate():
         "services.json": json_text(services),
         "residents.csv": residents_csv(residents),
         "cases.json": json_text(cases),
+        "triage-targets.json": json_text(build_triage_targets()),
     }
 
 

@@ -100,3 +100,14 @@ final class DemoPlaceTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["broken", "demo.sqlite"])
     }
 }
+
+extension DemoPlaceTests {
+    func testTheDemoSetsTriageTargetsThatAreasMayTighten() throws {
+        let store = try build("targets.sqlite")
+        let targets = try store.triageTargets()
+        let tree = try store.placeTree()
+        XCTAssertEqual(targets.effective(for: .urgent, at: "place-methil", in: tree)?.hours, 12, "Levenmouth's own target")
+        XCTAssertEqual(targets.effective(for: .urgent, at: "place-cupar", in: tree)?.hours, 24, "Fife's default")
+        XCTAssertEqual(targets.effective(for: .routine, at: "place-methil", in: tree)?.hours, 336)
+    }
+}

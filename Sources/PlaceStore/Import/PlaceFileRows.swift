@@ -70,3 +70,8 @@ struct CaseRow: Decodable {
             closedReason: closedReason, summary: summary)
     }
 }
+
+struct TriageTargetRow: Decodable {
+    let place: PlaceID, urgency: Urgency, hours: Int
+    var target: TriageTarget { TriageTarget(placeID: place, urgency: urgency, hours: hours) }
+}

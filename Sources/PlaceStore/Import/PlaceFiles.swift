@@ -14,6 +14,7 @@ public struct PlaceFiles: Sendable {
     public var cases: [Case] = []
     public var needs: [Need] = []
     public var referrals: [Referral] = []
+    public var triageTargets: [TriageTarget] = []
 
     /// Reads and checks every file in `directory`.
     public init(directory: URL) throws(ImportError) {
@@ -36,6 +37,7 @@ public struct PlaceFiles: Sendable {
                 referrals += need.referrals.map { $0.referral(for: need.id, in: row.id) }
             }
         }
+        triageTargets = try Self.decode([TriageTargetRow].self, "triage-targets.json", in: directory).map(\.target)
         try checkReferences()
     }
 
@@ -52,6 +54,9 @@ public struct PlaceFiles: Sendable {
         changes += try cases.map(Change.create)
         changes += try needs.map(Change.create)
         changes += try referrals.map(Change.create)
+        changes += try triageTargets.map {
+            try Change.create($0, as: .triageTarget, id: "triage-\($0.placeID)-\($0.urgency.rawValue)")
+        }
         return changes
     }
 
@@ -158,6 +163,10 @@ public struct PlaceFiles: Sendable {
         }
         for need in needs {
             try check(categoryIDs.contains(need.category), "cases.json", "\(need.id) has an unknown category")
+        }
+        for target in triageTargets {
+            try check(placeIDs.contains(target.placeID) && target.hours > 0, "triage-targets.json",
+                      "a target for \(target.placeID) needs a known place and a positive number of hours")
         }
         for referral in referrals {
             try check(serviceIDs.contains(referral.serviceID), "cases.json",

@@ -113,3 +113,10 @@ extension PlaceStore {
         text.flatMap { try? Date($0, strategy: .iso8601) } ?? .distantPast
     }
 }
+
+extension PlaceStore {
+    /// Every place's target hours to first routing (a few rows per place).
+    public func triageTargets() throws -> TriageTargets {
+        TriageTargets(try writer.read { try TriageTarget.fetchAll($0, sql: "SELECT * FROM triage_target") })
+    }
+}

@@ -31,6 +31,7 @@ extension Note: ThistleRecord {
 
 extension ConsentOverride: ReadableRecord {}
 extension LeadChange: ReadableRecord {}
+extension TriageTarget: ReadableRecord {}
 
 extension Place: ThistleRecord {
     public static var entity: EntityKind { .place }
