@@ -22,7 +22,7 @@ extension CaseRuleViolation {
             .wrongService:
             return "service-unsuitable"
         case .reasonMissing, .reasonTooLong, .dataSharingAgreementTooLong, .nameMissing, .nameTooLong, .noteMissing,
-            .noteTooLong, .mergeWithItself, .alreadyMerged:
+            .noteTooLong, .mergeWithItself, .alreadyMerged, .invalidDateOfBirth:
             return "invalid-input"
         }
     }

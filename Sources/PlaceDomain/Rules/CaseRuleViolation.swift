@@ -49,6 +49,7 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
     case mayNotMergeResidents(member: MemberID)
     case mergeWithItself(ResidentID)
     case alreadyMerged(ResidentID, into: ResidentID)
+    case invalidDateOfBirth(String)
 
     public var description: String {
         switch self {
@@ -130,6 +131,8 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
             return "Resident \(id) cannot be merged with itself: give two different records."
         case .alreadyMerged(let id, let target):
             return "Resident \(id) was already merged into \(target)."
+        case .invalidDateOfBirth(let text):
+            return "\"\(text)\" is not a date of birth: give a past date as YYYY-MM-DD."
         }
     }
 

@@ -100,7 +100,7 @@ public struct PlaceFiles: Sendable {
                 throw .malformed(file: file, line: row.line, "id and place are required")
             }
             let birth = row["dateOfBirth"].flatMap { $0.isEmpty ? nil : $0 }
-            if let birth, !isCalendarDate(birth) {
+            if let birth, !DateOfBirth.isCalendarDate(birth) {
                 throw .malformed(file: file, line: row.line, "dateOfBirth \"\(birth)\" is not a YYYY-MM-DD date")
             }
             residents.append(
@@ -110,14 +110,6 @@ public struct PlaceFiles: Sendable {
                     placeID: PlaceID(place)))
         }
         return residents
-    }
-
-    private static func isCalendarDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
-        else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
     }
 
     /// Refuses files whose ids point nowhere, before anything is written.

@@ -61,28 +61,6 @@ struct PossibleDuplicate: Error, CustomStringConvertible {
     }
 }
 
-/// A calendar date `YYYY-MM-DD` that exists (no 31 February).
-struct CalendarDate {
-    let components: DateComponents
-
-    init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(calendar: calendar, year: year, month: month, day: day)
-        guard components.isValidDate else { return nil }
-        self.components = components
-    }
-
-    func isOnOrBefore(_ now: Date) -> Bool {
-        guard let date = components.date else { return false }
-        return date <= now
-    }
-}
-
 /// Checks shared by `resident add` and `resident update`.
 enum ResidentInput {
     /// "Given names Family" → the validated parts.
@@ -92,9 +70,7 @@ enum ResidentInput {
     }
 
     static func checkBirth(_ text: String, now: Date) throws {
-        guard let birth = CalendarDate(text), birth.isOnOrBefore(now) else {
-            throw Failure("--dob \"\(text)\" is not a date of birth: give a past date as YYYY-MM-DD")
-        }
+        try DateOfBirth.validate(text, now: now)
     }
 
     static func checkPlace(_ id: String, in tree: PlaceTree) throws {
