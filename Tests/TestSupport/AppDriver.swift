@@ -1,3 +1,4 @@
+import Foundation
 import PlaceDomain
 import PlaceStore
 import TerminalUI
@@ -11,9 +12,14 @@ public final class AppDriver {
     private let effects: StoreEffects
     public private(set) var effectLog: [Effect] = []
 
-    public init(store: PlaceStore, member: Member?, size: Size = Size(width: 80, height: 24)) {
+    /// The morning after the demo was built (2026-11-24T00:00Z): a fixed
+    /// "now" for screens that show what is overdue or stalled.
+    public static let morningAfterDemo = Date(timeIntervalSince1970: 1_795_478_400)
+
+    public init(store: PlaceStore, member: Member?, size: Size = Size(width: 80, height: 24),
+                clock: any WallClock = SystemClock()) {
         state = AppState(size: size, member: member)
-        effects = StoreEffects(store: store)
+        effects = StoreEffects(store: store, clock: clock)
         run(state.start())
     }
 

@@ -89,7 +89,8 @@ final class PlaceBrowserTests: XCTestCase {
     func testEveryBindingHasHelpAndNoKeyIsBoundTwiceOnAScreen() {
         let tables: [String: [KeyBinding]] = [
             "home": HomeScreen.bindings, "place": PlaceScreen.bindings, "directory": DirectoryScreen.bindings,
-            "picker": MemberPickerScreen.bindings,
+            "picker": MemberPickerScreen.bindings, "triage": TriageQueueScreen.bindings,
+            "my cases": MyCasesScreen.bindings, "referrals in": ReferralsInScreen.bindings, "case": CaseScreen.bindings,
         ]
         for (name, table) in tables {
             let all = table + GlobalBindings.table

@@ -44,20 +44,20 @@ public struct AppState: Equatable, Sendable {
 
     /// Rows a list gets in the body: title, tabs, table header, notice and footer excluded.
     var context: ScreenContext {
-        ScreenContext(visibleRows: max(1, size.height - Layout.chromeRows - 2), overview: overview)
+        ScreenContext(visibleRows: max(1, size.height - Layout.chromeRows - 2), overview: overview, member: member)
     }
 
     /// The binding table in force: the overlay's, the text field's, or the screen's plus the global keys.
     public var bindings: [KeyBinding] {
         if let overlay { return overlay.bindings }
         guard let screen = stack.last else { return GlobalBindings.table }
-        if screen.isEditingText { return DirectoryScreen.editingBindings }
+        if screen.isEditingText { return screen.editingBindings }
         return screen.bindings + globalBindings
     }
 
     /// Global keys; the digit jumps need a member, and Esc is only useful with somewhere to go back to.
     var globalBindings: [KeyBinding] {
-        member == nil ? GlobalBindings.table.filter { ![.goHome, .goDirectory].contains($0.command) } : GlobalBindings.table
+        member == nil ? GlobalBindings.table.filter { !GlobalBindings.topLevel.contains($0.command) } : GlobalBindings.table
     }
 }
 

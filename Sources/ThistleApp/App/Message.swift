@@ -10,6 +10,14 @@ public enum Message: Sendable {
     case placesLoaded(PlaceOverview)
     case agenciesLoaded(PlaceID, [Agency])
     case servicesLoaded(ServiceList, Page<ServiceRow>, PageRequest, total: Int, generation: Int)
+    case workLoaded(WorkList, [WorkRow])
+    case caseLoaded(CaseDetail)
+    /// A rule ran and its result was saved.
+    case caseSaved(CaseDetail)
+    /// A rule refused: its message, and the agency when consent was what was missing.
+    case refused(String, CaseID, missingConsent: AgencyID?)
+    /// Services a need of a case could be referred to.
+    case referralTargetsLoaded(CaseID, NeedID, [ServiceRow])
     case failed(String)
 }
 
@@ -20,6 +28,12 @@ public enum Effect: Hashable, Sendable {
     case loadPlaces
     case loadAgencies(in: PlaceID)
     case loadServices(ServiceList, ServiceFilter, PageRequest, generation: Int)
+    case loadWork(WorkList, MemberID)
+    case loadCase(CaseID)
+    /// Services that meet a need, cover the case's place, are active and take referrals.
+    case loadReferralTargets(CaseID, NeedID)
+    /// Runs a rule on a case as a member, with the clock's now, and saves what it decided.
+    case applyRule(CaseID, CaseRule, by: MemberID)
     case quit
 }
 
@@ -56,4 +70,54 @@ public struct PlaceOverview: Equatable, Sendable {
         awaitingTriage = tree.rollUp(figures.awaitingTriage)
         services = tree.servicesServing(figures.serviceCoverage)
     }
+}
+
+/// The frontline worklists, each from one store query.
+public enum WorkList: Hashable, Sendable {
+    /// Needs waiting to be routed in the places the member serves.
+    case triage
+    /// The live needs of the cases the member leads.
+    case casesLed
+    /// Referrals still with the services of the member's agency.
+    case referralsIn
+}
+
+/// A worklist line with the names it shows: the store's `WorkItem` plus
+/// what it refers to, read once when the list loads.
+public struct WorkRow: Equatable, Sendable {
+    public var item: WorkItem
+    public var placeName: String
+    public var category: NeedCategoryKey?
+    public var residentName: String
+    public var serviceName: String?
+    /// Waiting longer than the place's triage target for its urgency.
+    public var overdue = false
+}
+
+/// One no-wrong-door rule to run against a case, as the screens ask for it.
+public enum CaseRule: Hashable, Sendable {
+    case accept(ReferralID)
+    case decline(ReferralID, reason: String)
+    case complete(ReferralID, ReferralOutcome, reason: String?)
+    case refer(NeedID, to: ServiceID)
+    case recordConsent(AgencyID)
+    case closeNeed(NeedID, reason: String)
+    case closeCase(reason: String?)
+}
+
+/// A case file with the names the case screen shows.
+public struct CaseDetail: Equatable, Sendable {
+    public var file: CaseFile
+    public var resident: Resident?
+    public var placeName: String
+    public var doorAgencyName: String
+    public var doorMemberName: String
+    public var leadName: String
+    /// The services the case's referrals went to.
+    public var services: [ServiceID: Service]
+    public var agencyNames: [AgencyID: String]
+
+    public var id: CaseID { file.case.id }
+    func agencyName(_ id: AgencyID) -> String { agencyNames[id] ?? id.rawValue }
+    func serviceName(_ id: ServiceID) -> String { services[id]?.name ?? id.rawValue }
 }

@@ -5,8 +5,13 @@ import PlaceStore
 /// Runs off the UI thread in the terminal, inline in tests.
 public struct StoreEffects: Sendable {
     let store: PlaceStore
+    /// "Now" for the rules and for what counts as stalled.
+    let clock: any WallClock
 
-    public init(store: PlaceStore) { self.store = store }
+    public init(store: PlaceStore, clock: any WallClock = SystemClock()) {
+        self.store = store
+        self.clock = clock
+    }
 
     /// The message an effect produces (nil for effects the runtime handles).
     public func perform(_ effect: Effect) -> Message? {
@@ -31,6 +36,15 @@ public struct StoreEffects: Sendable {
                 return .servicesLoaded(
                     list, Page(rows: rows, hasMore: page.hasMore), request, total: try store.serviceCount(filter),
                     generation: generation)
+            case .loadWork(let list, let memberID):
+                return .workLoaded(list, try workRows(list, for: memberID))
+            case .loadCase(let id):
+                guard let file = try store.caseFile(id) else { return .failed("Case \(id) does not exist.") }
+                return .caseLoaded(try detail(of: file, tree: try store.placeTree()))
+            case .loadReferralTargets(let caseID, let needID):
+                return .referralTargetsLoaded(caseID, needID, try referralTargets(caseID, needID))
+            case .applyRule(let caseID, let rule, let memberID):
+                return try apply(rule, to: caseID, by: memberID)
             case .quit:
                 return nil
             }
@@ -40,7 +54,7 @@ public struct StoreEffects: Sendable {
     }
 
     /// Agencies are few (a dozen in a place team), so their names are read whole.
-    private func agencyNames() throws -> [AgencyID: String] {
+    func agencyNames() throws -> [AgencyID: String] {
         var names: [AgencyID: String] = [:]
         var page = try store.agencies(.first(200))
         page.rows.forEach { names[$0.id] = $0.name }

@@ -15,11 +15,17 @@ extension AppState {
         case .failed(let reason):
             notice = reason
             return []
+        case .refused(let reason, _, _):
+            notice = reason
         default:
             break
         }
         let context = self.context
         for index in stack.indices { stack[index].receive(message, context) }
+        if case .caseSaved = message {
+            // The case changed: every worklist on the stack loads again.
+            return stack.flatMap { $0.reload(context) }
+        }
         return []
     }
 
@@ -35,7 +41,7 @@ extension AppState {
         notice = nil
         guard var screen = stack.last else { return [] }
         if screen.isEditingText {
-            let outcome = screen.edit(key)
+            let outcome = screen.edit(key, context)
             stack[stack.count - 1] = screen
             return apply(outcome)
         }
@@ -71,14 +77,29 @@ extension AppState {
             let effect = directory.start()
             stack = [stack[0], .directory(directory)]
             return [effect]
+        case .goTriage:
+            return goTopLevel(.triageQueue(TriageQueueScreen()))
+        case .goMyCases:
+            return goTopLevel(.myCases(MyCasesScreen()))
+        case .goReferralsIn:
+            return goTopLevel(.referralsIn(ReferralsInScreen()))
         default:
             break
         }
         return []
     }
 
+    /// Replaces the stack above Home with a top-level worklist and loads it.
+    private mutating func goTopLevel(_ screen: Screen) -> [Effect] {
+        guard member != nil else { return [] }
+        if stack.last?.tabIndex == screen.tabIndex { return [] }
+        stack = [stack[0], screen]
+        return screen.reload(context)
+    }
+
     private mutating func apply(_ outcome: Outcome) -> [Effect] {
         var effects = outcome.effects
+        if let message = outcome.notice { notice = message }
         if let chosen = outcome.chosenMember {
             member = chosen
             stack = [.home(HomeScreen())]

@@ -12,9 +12,9 @@ extension AppState {
         StatusLine(left: "Thistle │ " + crumbs.joined(separator: " › "), right: memberLabel)
             .draw(into: &canvas, rect: layout.title)
         if member != nil {
-            let selected: Int
-            if case .directory = stack.first { selected = 1 } else if case .directory = stack.last { selected = 1 } else { selected = 0 }
-            Tabs(titles: ["Home", "Directory"], selected: selected).draw(into: &canvas, rect: layout.tabs)
+            let selected = stack.last { $0.tabIndex != nil }?.tabIndex ?? 0
+            Tabs(titles: ["Home", "Directory", "Triage queue", "My cases", "Referrals in"], selected: selected)
+                .draw(into: &canvas, rect: layout.tabs)
         }
         stack.last?.view(into: &canvas, layout.body, context)
         if let notice {

@@ -6,5 +6,7 @@ public enum Command: Hashable, Sendable {
     case open, back
     case filter, clearFilter
     case help, palette, quit
-    case goHome, goDirectory
+    case goHome, goDirectory, goTriage, goMyCases, goReferralsIn
+    case accept, decline, complete
+    case refer, closeNeed, closeCase
 }

@@ -38,8 +38,19 @@ enum GlobalBindings {
         KeyBinding([.character("1")], .goHome, label: "home", help: "Go to Home: the place tree", inFooter: false),
         KeyBinding([.character("2")], .goDirectory, label: "directory", help: "Go to the service directory",
                    inFooter: false),
+        KeyBinding([.character("3")], .goTriage, label: "triage", help: "Go to the triage queue: needs waiting to be routed",
+                   inFooter: false),
+        KeyBinding([.character("4")], .goMyCases, label: "my cases", help: "Go to my cases: the cases I lead",
+                   inFooter: false),
+        KeyBinding([.character("5")], .goReferralsIn, label: "referrals in",
+                   help: "Go to referrals in: referrals to my agency's services", inFooter: false),
         KeyBinding([.character("q")], .quit, label: "quit", help: "Quit Thistle"),
     ]
+}
+
+extension GlobalBindings {
+    /// The commands that go to a top-level screen; they need a signed-in member.
+    static let topLevel: Set<Command> = [.goHome, .goDirectory, .goTriage, .goMyCases, .goReferralsIn]
 }
 
 /// Moving through a list: the same keys on every list screen.

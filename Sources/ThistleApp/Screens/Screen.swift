@@ -7,6 +7,10 @@ public enum Screen: Equatable, Sendable {
     case home(HomeScreen)
     case place(PlaceScreen)
     case directory(DirectoryScreen)
+    case triageQueue(TriageQueueScreen)
+    case myCases(MyCasesScreen)
+    case referralsIn(ReferralsInScreen)
+    case caseFile(CaseScreen)
 }
 
 /// What a screen needs from the app to handle a command.
@@ -15,6 +19,8 @@ public struct ScreenContext: Sendable {
     public var visibleRows: Int
     /// The place tree and its figures, once loaded.
     public var overview: PlaceOverview?
+    /// Who is signed in: the rules act as them.
+    public var member: Member?
 }
 
 /// What handling a command led to.
@@ -26,12 +32,16 @@ public struct Outcome: Sendable {
     public var dialog: DialogContent?
     /// The member chosen in the picker.
     public var chosenMember: Member?
+    /// Something to tell the user on the notice line.
+    public var notice: String?
 
-    public init(effects: [Effect] = [], push: Screen? = nil, dialog: DialogContent? = nil, chosenMember: Member? = nil) {
+    public init(effects: [Effect] = [], push: Screen? = nil, dialog: DialogContent? = nil, chosenMember: Member? = nil,
+                notice: String? = nil) {
         self.effects = effects
         self.push = push
         self.dialog = dialog
         self.chosenMember = chosenMember
+        self.notice = notice
     }
 }
 
@@ -48,6 +58,10 @@ extension Screen {
         case .home: return HomeScreen.bindings
         case .place: return PlaceScreen.bindings
         case .directory: return DirectoryScreen.bindings
+        case .triageQueue: return TriageQueueScreen.bindings
+        case .myCases: return MyCasesScreen.bindings
+        case .referralsIn: return ReferralsInScreen.bindings
+        case .caseFile: return CaseScreen.bindings
         }
     }
 
@@ -59,13 +73,53 @@ extension Screen {
         case .place(let screen):
             return ["Home"] + (overview?.tree.path(to: screen.placeID).map(\.name) ?? [screen.placeID.rawValue])
         case .directory: return ["Directory"]
+        case .triageQueue: return [TriageQueueScreen.title]
+        case .myCases: return [MyCasesScreen.title]
+        case .referralsIn: return [ReferralsInScreen.title]
+        case .caseFile(let screen):
+            return [screen.from, screen.caseID.rawValue] + (screen.detail?.resident.map { [$0.fullName] } ?? [])
         }
     }
 
-    /// Whether a text field has focus, so printable keys are text.
+    /// Which of the numbered top-level tabs this screen is, if it is one.
+    var tabIndex: Int? {
+        switch self {
+        case .home: return 0
+        case .directory: return 1
+        case .triageQueue: return 2
+        case .myCases: return 3
+        case .referralsIn: return 4
+        case .memberPicker, .place, .caseFile: return nil
+        }
+    }
+
+    /// Whether a text field or prompt has focus, so it takes every key.
     var isEditingText: Bool {
-        if case .directory(let screen) = self { return screen.isEditing }
-        return false
+        switch self {
+        case .directory(let screen): return screen.isEditing
+        case .referralsIn(let screen): return screen.prompt != nil
+        case .caseFile(let screen): return screen.prompt != nil
+        default: return false
+        }
+    }
+
+    /// The keys while a field or prompt has focus.
+    var editingBindings: [KeyBinding] {
+        switch self {
+        case .referralsIn(let screen): return screen.prompt?.bindings ?? []
+        case .caseFile(let screen): return screen.prompt?.bindings ?? []
+        default: return DirectoryScreen.editingBindings
+        }
+    }
+
+    /// The loads a worklist needs after a case changed, so it never shows stale work.
+    func reload(_ context: ScreenContext) -> [Effect] {
+        switch self {
+        case .triageQueue(let screen): return screen.start(context)
+        case .myCases(let screen): return screen.start(context)
+        case .referralsIn(let screen): return screen.start(context)
+        default: return []
+        }
     }
 
     mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
@@ -82,13 +136,35 @@ extension Screen {
         case .directory(var screen):
             defer { self = .directory(screen) }
             return screen.perform(command, context)
+        case .triageQueue(var screen):
+            defer { self = .triageQueue(screen) }
+            return screen.perform(command, context)
+        case .myCases(var screen):
+            defer { self = .myCases(screen) }
+            return screen.perform(command, context)
+        case .referralsIn(var screen):
+            defer { self = .referralsIn(screen) }
+            return screen.perform(command, context)
+        case .caseFile(var screen):
+            defer { self = .caseFile(screen) }
+            return screen.perform(command, context)
         }
     }
 
-    mutating func edit(_ key: Key) -> Outcome {
-        guard case .directory(var screen) = self else { return Outcome() }
-        defer { self = .directory(screen) }
-        return screen.edit(key)
+    mutating func edit(_ key: Key, _ context: ScreenContext) -> Outcome {
+        switch self {
+        case .directory(var screen):
+            defer { self = .directory(screen) }
+            return screen.edit(key)
+        case .referralsIn(var screen):
+            defer { self = .referralsIn(screen) }
+            return screen.edit(key, context)
+        case .caseFile(var screen):
+            defer { self = .caseFile(screen) }
+            return screen.edit(key, context)
+        default:
+            return Outcome()
+        }
     }
 
     mutating func receive(_ message: Message, _ context: ScreenContext) {
@@ -105,6 +181,18 @@ extension Screen {
         case .directory(var screen):
             screen.receive(message, context)
             self = .directory(screen)
+        case .triageQueue(var screen):
+            screen.receive(message, context)
+            self = .triageQueue(screen)
+        case .myCases(var screen):
+            screen.receive(message, context)
+            self = .myCases(screen)
+        case .referralsIn(var screen):
+            screen.receive(message, context)
+            self = .referralsIn(screen)
+        case .caseFile(var screen):
+            screen.receive(message, context)
+            self = .caseFile(screen)
         }
     }
 
@@ -114,6 +202,10 @@ extension Screen {
         case .home(let screen): screen.view(into: &canvas, rect, context)
         case .place(let screen): screen.view(into: &canvas, rect, context)
         case .directory(let screen): screen.view(into: &canvas, rect)
+        case .triageQueue(let screen): screen.view(into: &canvas, rect)
+        case .myCases(let screen): screen.view(into: &canvas, rect)
+        case .referralsIn(let screen): screen.view(into: &canvas, rect)
+        case .caseFile(let screen): screen.view(into: &canvas, rect)
         }
     }
 }

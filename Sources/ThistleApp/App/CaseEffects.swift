@@ -1,0 +1,123 @@
+import PlaceDomain
+import PlaceStore
+
+/// The worklists, the case file and the rules, as `StoreEffects` performs them.
+extension StoreEffects {
+    /// A worklist with the names its rows show. The work queries return ids
+    /// only, so each case file is read once for its need, referral and resident.
+    func workRows(_ list: WorkList, for memberID: MemberID) throws -> [WorkRow] {
+        guard let member = try store.member(memberID) else { return [] }
+        let tree = try store.placeTree()
+        let now = clock.now()
+        let items: [WorkItem]
+        switch list {
+        case .triage: items = try store.triageQueue(in: ActingMember(member: member, tree: tree).servedPlaceIDs)
+        case .casesLed: items = try store.casesLed(by: member.id, now: now)
+        case .referralsIn: items = try store.referralsIncoming(to: member.agencyID, now: now)
+        }
+        let targets = try store.triageTargets()
+        var files: [CaseID: CaseFile] = [:]
+        var residents: [ResidentID: String] = [:]
+        var services: [ServiceID: String] = [:]
+        return try items.map { item in
+            if files[item.caseID] == nil { files[item.caseID] = try store.caseFile(item.caseID) }
+            let file = files[item.caseID]
+            var residentName = "–"
+            if let residentID = file?.case.residentID {
+                if residents[residentID] == nil { residents[residentID] = try store.resident(residentID)?.fullName }
+                residentName = residents[residentID] ?? residentID.rawValue
+            }
+            var serviceName: String?
+            if let referralID = item.referralID, let serviceID = file?.referral(referralID)?.serviceID {
+                if services[serviceID] == nil { services[serviceID] = try store.service(serviceID)?.name }
+                serviceName = services[serviceID] ?? serviceID.rawValue
+            }
+            let need = item.needID.flatMap { file?.need($0) }
+            return WorkRow(
+                item: item, placeName: tree[item.placeID]?.name ?? item.placeID.rawValue,
+                category: need?.category, residentName: residentName, serviceName: serviceName,
+                overdue: need.map { targets.isOverdue($0, at: item.placeID, in: tree, now: now) } ?? false)
+        }
+    }
+
+    /// A case file with the names of its people, places, agencies and services.
+    func detail(of file: CaseFile, tree: PlaceTree) throws -> CaseDetail {
+        var services: [ServiceID: Service] = [:]
+        for id in Set(file.referrals.map(\.serviceID)) { services[id] = try store.service(id) }
+        return CaseDetail(
+            file: file, resident: try store.resident(file.case.residentID),
+            placeName: tree[file.case.placeID]?.name ?? file.case.placeID.rawValue,
+            doorAgencyName: try store.agency(file.case.doorAgencyID)?.name ?? file.case.doorAgencyID.rawValue,
+            doorMemberName: try store.member(file.case.doorMemberID)?.name ?? file.case.doorMemberID.rawValue,
+            leadName: try store.member(file.case.leadID)?.name ?? file.case.leadID.rawValue,
+            services: services, agencyNames: try agencyNames())
+    }
+
+    /// Services a need can go to: they meet it, list the case's place or one
+    /// above it, are active and take referrals. Few per need, so read whole.
+    func referralTargets(_ caseID: CaseID, _ needID: NeedID) throws -> [ServiceRow] {
+        guard let file = try store.caseFile(caseID), let need = file.need(needID) else { return [] }
+        let tree = try store.placeTree()
+        let filter = ServiceFilter(need: need.category, listingAnyOf: tree.path(to: file.case.placeID).map(\.id))
+        var found: [Service] = []
+        var page = try store.services(filter, .first(200))
+        found += page.rows
+        while page.hasMore, let last = page.rows.last {
+            page = try store.services(filter, .after(NameKey(name: last.name, id: last.id.rawValue), 200))
+            found += page.rows
+        }
+        let names = try agencyNames()
+        return found.filter { $0.status == .active && $0.acceptsReferrals }
+            .map { ServiceRow(service: $0, agencyName: names[$0.agencyID] ?? $0.agencyID.rawValue) }
+    }
+
+    /// Loads the case, runs one rule as the member with the clock's now, and
+    /// saves what it decided; a refusal changes nothing and comes back as its message.
+    func apply(_ rule: CaseRule, to caseID: CaseID, by memberID: MemberID) throws -> Message {
+        guard let file = try store.caseFile(caseID) else { return .failed("Case \(caseID) does not exist.") }
+        guard let member = try store.member(memberID) else { return .failed("Member \(memberID) does not exist.") }
+        let tree = try store.placeTree()
+        let actor = ActingMember(member: member, tree: tree)
+        let now = clock.now()
+        do {
+            let update: CaseUpdate
+            switch rule {
+            case .accept(let id):
+                update = try file.accept(id, service: try service(of: id, in: file), by: actor, now: now)
+            case .decline(let id, let reason):
+                update = try file.decline(id, service: try service(of: id, in: file), reason: reason, by: actor, now: now)
+            case .complete(let id, let outcome, let reason):
+                update = try file.complete(
+                    id, service: try service(of: id, in: file), outcome: outcome, reason: reason, by: actor, now: now)
+            case .refer(let needID, let serviceID):
+                guard let service = try store.service(serviceID) else {
+                    return .failed("Service \(serviceID) does not exist.")
+                }
+                update = try file.refer(
+                    id: ReferralID(store.newID()), needID: needID, to: service,
+                    servicePlacesCover: service.covers(file.case.placeID, in: tree), by: actor, now: now)
+            case .recordConsent(let agency):
+                update = try file.recordConsent(
+                    id: ConsentID(store.newID()), agency: agency, basis: .consent, by: actor, now: now)
+            case .closeNeed(let needID, let reason):
+                update = try file.closeNeed(needID, reason: reason, by: actor, now: now)
+            case .closeCase(let reason):
+                update = try file.closeCase(reason: reason, by: actor, now: now)
+            }
+            try store.save(update, replacing: file, by: member.id)
+            return .caseSaved(try detail(of: update.file, tree: tree))
+        } catch let violation as CaseRuleViolation {
+            var missing: AgencyID?
+            if case .consentMissing(let agency) = violation { missing = agency }
+            return .refused(violation.description, caseID, missingConsent: missing)
+        }
+    }
+
+    /// The service a referral of the case went to.
+    private func service(of referralID: ReferralID, in file: CaseFile) throws -> Service {
+        guard let id = file.referral(referralID)?.serviceID, let service = try store.service(id) else {
+            throw CaseRuleViolation.unknownReferral(referralID)
+        }
+        return service
+    }
+}

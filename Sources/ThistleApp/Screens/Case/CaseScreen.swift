@@ -1,0 +1,136 @@
+import PlaceDomain
+import TerminalUI
+
+/// One case: the resident, the door and lead, needs, referrals and consent.
+/// The lead refers a need, closes a need or closes the case from here; a
+/// refusal shows the rule's message and changes nothing.
+public struct CaseScreen: Equatable, Sendable {
+    public let caseID: CaseID
+    /// The worklist it was opened from, for the breadcrumb.
+    public let from: String
+    public var detail: CaseDetail?
+    public var prompt: Prompt?
+    /// The referral last sent from here, offered again once consent is recorded.
+    var referralSent: PendingReferral?
+
+    struct PendingReferral: Equatable, Sendable {
+        let need: NeedID
+        let service: ServiceID
+    }
+
+    public init(caseID: CaseID, from: String) {
+        self.caseID = caseID
+        self.from = from
+    }
+
+    /// Drills into a case from a list.
+    static func open(_ id: CaseID, from: String) -> Outcome {
+        Outcome(effects: [.loadCase(id)], push: .caseFile(CaseScreen(caseID: id, from: from)))
+    }
+
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.character("r")], .refer, label: "refer", help: "Refer an open need to a service"),
+        KeyBinding([.character("x")], .closeNeed, label: "close need", help: "Close a need, with a reason"),
+        KeyBinding([.character("C")], .closeCase, label: "close case",
+                   help: "Close the case (every need met or closed)"),
+        KeyBinding([.escape], .back, label: "back", help: "Go back"),
+    ]
+
+    mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
+        guard [.refer, .closeNeed, .closeCase].contains(command) else { return nil }
+        guard let detail else { return Outcome() }
+        let needs = detail.file.needs
+        switch command {
+        case .refer:
+            let open = needs.filter { $0.state == .open }
+            guard !open.isEmpty else {
+                return Outcome(notice: "No need is open to refer: each is with a service, met or closed.")
+            }
+            prompt = .choice("Refer", ["Which need?"], open.map(Self.needLine), .needToRefer(open.map(\.id)))
+        case .closeNeed:
+            let live = needs.filter { $0.state == .open || $0.state == .routed }
+            guard !live.isEmpty else { return Outcome(notice: "Every need of this case is already met or closed.") }
+            prompt = .choice("Close a need", ["Which need?"], live.map(Self.needLine), .needToClose(live.map(\.id)))
+        default:
+            prompt = .reason("Close case", ["Why is it closing? (may be left blank)"], .closeCaseReason)
+        }
+        return Outcome()
+    }
+
+    /// A key while the prompt is open.
+    mutating func edit(_ key: Key, _ context: ScreenContext) -> Outcome {
+        guard var open = prompt else { return Outcome() }
+        let answer = open.handle(key)
+        prompt = open
+        switch (answer, open.step) {
+        case (.pending, _):
+            return Outcome()
+        case (.chose(let index), .needToRefer(let ids)):
+            let need = ids[index]
+            prompt = .choice("Refer", ["Loading services…"], [], .serviceToRefer(need, nil))
+            return Outcome(effects: [.loadReferralTargets(caseID, need)])
+        case (.chose(let index), .serviceToRefer(let need, let ids?)):
+            prompt = nil
+            referralSent = PendingReferral(need: need, service: ids[index])
+            return rule(.refer(need, to: ids[index]), context)
+        case (.confirmed, .recordConsent(let agency, let need, let service)):
+            prompt = nil
+            guard let member = context.member else { return Outcome() }
+            return Outcome(effects: [
+                .applyRule(caseID, .recordConsent(agency), by: member.id),
+                .applyRule(caseID, .refer(need, to: service), by: member.id),
+            ])
+        case (.chose(let index), .needToClose(let ids)):
+            prompt = .reason("Close need", ["Why is this need closing?"], .closeNeedReason(ids[index]))
+        case (.entered(let reason), .closeNeedReason(let need)):
+            prompt = nil
+            return rule(.closeNeed(need, reason: reason), context)
+        case (.entered(let reason), .closeCaseReason):
+            prompt = nil
+            let trimmed = reason.trimmingCharacters(in: .whitespaces)
+            return rule(.closeCase(reason: trimmed.isEmpty ? nil : trimmed), context)
+        default:
+            prompt = nil
+        }
+        return Outcome()
+    }
+
+    private func rule(_ rule: CaseRule, _ context: ScreenContext) -> Outcome {
+        guard let member = context.member else { return Outcome() }
+        return Outcome(effects: [.applyRule(caseID, rule, by: member.id)])
+    }
+
+    mutating func receive(_ message: Message, _ context: ScreenContext) {
+        switch message {
+        case .caseLoaded(let loaded) where loaded.id == caseID:
+            detail = loaded
+        case .caseSaved(let saved) where saved.id == caseID:
+            detail = saved
+        case .referralTargetsLoaded(caseID, let need, let rows):
+            guard case .serviceToRefer(need, nil)? = prompt?.step else { return }
+            let line = detail?.file.need(need).map(Self.needLine) ?? need.rawValue
+            prompt = .choice(
+                "Refer", [line, rows.isEmpty ? "No active service taking referrals meets this need here." : "To which service?"],
+                rows.map(Self.serviceLine), .serviceToRefer(need, rows.map(\.service.id)))
+        case .refused(_, caseID, let agency?):
+            // Offer to record the missing consent and send the referral it stopped.
+            guard let last = referralSent else { return }
+            let name = detail?.agencyName(agency) ?? agency.rawValue
+            prompt = Prompt(
+                title: "Consent",
+                lines: ["No consent is recorded for sharing this case with \(name).",
+                        "Record that the resident consents, and send the referral?"],
+                input: .confirm, step: .recordConsent(agency, last.need, last.service))
+        default:
+            break
+        }
+    }
+
+    static func needLine(_ need: Need) -> String {
+        "\(need.category.rawValue) · \(need.urgency.rawValue) · \(need.state.rawValue)" + (need.returned ? " · returned" : "")
+    }
+
+    static func serviceLine(_ row: ServiceRow) -> String {
+        "\(row.service.name) · \(row.agencyName) · wait " + (row.service.typicalWaitDays.map { "\($0) d" } ?? "not known")
+    }
+}

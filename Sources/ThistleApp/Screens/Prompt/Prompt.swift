@@ -1,0 +1,97 @@
+import PlaceDomain
+import TerminalUI
+
+/// A question a screen asks before it runs a rule: a reason typed in a
+/// field, one choice from a list, or a yes/no. While it is open it takes
+/// every key, as the directory's filter field does.
+public struct Prompt: Equatable, Sendable {
+    public enum Input: Equatable, Sendable {
+        case text(TextField)
+        case choice([String], selected: Int)
+        case confirm
+    }
+
+    /// What the answer is for; the screen that asked acts on it.
+    public enum Step: Hashable, Sendable {
+        case declineReason(CaseID, ReferralID)
+        case completeOutcome(CaseID, ReferralID)
+        case unsuccessfulReason(CaseID, ReferralID)
+        case needToRefer([NeedID])
+        /// The services are nil while they load.
+        case serviceToRefer(NeedID, [ServiceID]?)
+        case needToClose([NeedID])
+        case closeNeedReason(NeedID)
+        case closeCaseReason
+        case recordConsent(AgencyID, NeedID, ServiceID)
+    }
+
+    /// How a key left the prompt.
+    enum Answer: Equatable {
+        case pending, cancelled, confirmed
+        case chose(Int)
+        case entered(String)
+    }
+
+    public var title: String
+    public var lines: [String]
+    public var input: Input
+    public var step: Step
+
+    static func reason(_ title: String, _ lines: [String], _ step: Step) -> Prompt {
+        Prompt(title: title, lines: lines, input: .text(TextField()), step: step)
+    }
+
+    static func choice(_ title: String, _ lines: [String], _ choices: [String], _ step: Step) -> Prompt {
+        Prompt(title: title, lines: lines, input: .choice(choices, selected: 0), step: step)
+    }
+
+    mutating func handle(_ key: Key) -> Answer {
+        switch input {
+        case .text(var field):
+            switch key {
+            case .enter: return .entered(field.text)
+            case .escape: return .cancelled
+            default:
+                _ = field.handle(key)
+                input = .text(field)
+            }
+        case .choice(let choices, let selected):
+            switch key {
+            case .enter: return choices.isEmpty ? .cancelled : .chose(selected)
+            case .escape: return .cancelled
+            case .up, .character("k"): input = .choice(choices, selected: max(0, selected - 1))
+            case .down, .character("j"): input = .choice(choices, selected: min(max(0, choices.count - 1), selected + 1))
+            default: break
+            }
+        case .confirm:
+            switch key {
+            case .character("y"): return .confirmed
+            case .escape, .character("n"): return .cancelled
+            default: break
+            }
+        }
+        return .pending
+    }
+
+    /// The keys while the prompt is open: the footer, help and palette show these.
+    public var bindings: [KeyBinding] {
+        switch input {
+        case .text:
+            return [
+                KeyBinding([.enter], .open, label: "confirm", help: "Confirm what you typed"),
+                KeyBinding([.escape], .back, label: "cancel", help: "Cancel and change nothing"),
+            ]
+        case .choice:
+            return [
+                KeyBinding([.up, .down], .moveDown, label: "choose", help: "Choose one"),
+                KeyBinding([.enter], .open, label: "select", help: "Take the chosen one"),
+                KeyBinding([.escape], .back, label: "cancel", help: "Cancel and change nothing"),
+            ]
+        case .confirm:
+            return [
+                KeyBinding([.character("y")], .open, label: "yes", help: "Yes, do it"),
+                KeyBinding([.escape, .character("n")], .back, label: "no", help: "No, change nothing"),
+            ]
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import TerminalUI
+
+extension TriageQueueScreen {
+    func view(into canvas: inout Canvas, _ rect: Rect) {
+        work.draw(
+            into: &canvas, rect, heading: "Needs waiting to be routed in the places you serve, most urgent first; overdue past the place's target.",
+            empty: "Nothing is waiting to be routed in the places you serve.",
+            columns: [
+                .init("Urgency", width: .fixed(8)), .init("Place", width: .flexible(min: 10, weight: 2)),
+                .init("Need", width: .flexible(min: 12, weight: 2)), .init("Since", width: .fixed(10)),
+                .init("Case", width: .flexible(min: 9, weight: 1)), .init("", width: .fixed(16)),
+            ],
+            cells: { row in
+                [row.urgencyText, row.placeName, row.needText, dayText(row.item.since), row.item.caseID.rawValue,
+                 [row.overdue ? "overdue" : nil, row.item.returned == true ? "returned" : nil]
+                    .compactMap { $0 }.joined(separator: " ")]
+            })
+    }
+}
