@@ -31,7 +31,9 @@ extension Array where Element == KeyBinding {
 
 /// Keys every screen shares.
 enum GlobalBindings {
+    /// Quit comes first so help shows it even when the list runs past the screen.
     static let table: [KeyBinding] = [
+        KeyBinding([.character("q")], .quit, label: "quit", help: "Quit Thistle"),
         KeyBinding([.character("?"), .function(1)], .help, label: "help", help: "Show the keys for this screen"),
         KeyBinding([.character(":"), .ctrl("p")], .palette, label: "commands", help: "Search every command (palette)",
                    inFooter: false),
@@ -44,7 +46,6 @@ enum GlobalBindings {
                    inFooter: false),
         KeyBinding([.character("5")], .goReferralsIn, label: "referrals in",
                    help: "Go to referrals in: referrals to my agency's services", inFooter: false),
-        KeyBinding([.character("q")], .quit, label: "quit", help: "Quit Thistle"),
     ]
 }
 
