@@ -18,15 +18,20 @@ final class MigrationTests: XCTestCase {
         return (try PlaceStore.open(at: copy.path), folder)
     }
 
-    func testVersionOneDatabaseUpgradesKeepingEveryRowAndOp() throws {
-        let (store, folder) = try upgraded("v1.sqlite")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let reference = try Fixtures.smallPlace()
-        XCTAssertEqual(try store.contentDump(), try reference.contentDump())
-        XCTAssertEqual(try store.logCounts().ops, try reference.logCounts().ops)
-        XCTAssertEqual(store.deviceID, "device-test")
-        try store.write(by: "member-ann", [.set(Place.self, id: "place-beta", "population", to: .int(900))])
-        XCTAssertEqual(try store.place("place-beta")?.population, 900)
+    func testEveryShippedSchemaUpgradesKeepingEveryRowAndOp() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path)
+            .filter { $0.hasSuffix(".sqlite") }.sorted()
+        XCTAssertTrue(names.contains("v1.sqlite"))
+        for name in names {
+            let (store, folder) = try upgraded(name)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let reference = try Fixtures.smallPlace()
+            XCTAssertEqual(try store.contentDump(), try reference.contentDump(), name)
+            XCTAssertEqual(try store.logCounts().ops, try reference.logCounts().ops, name)
+            XCTAssertEqual(store.deviceID, "device-test")
+            try store.write(by: "member-ann", [.set(Place.self, id: "place-beta", "population", to: .int(900))])
+            XCTAssertEqual(try store.place("place-beta")?.population, 900, name)
+        }
     }
 
     /// Writes Fixtures/v1.sqlite with the current schema. Run only when a
