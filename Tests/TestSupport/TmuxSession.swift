@@ -1,6 +1,8 @@
 import Foundation
 
 /// A real terminal for end-to-end tests: a detached tmux session (UTF-8,
+/// TERM=screen-256color, which is what tmux speaks: its End key is ESC [4~,
+/// which xterm's terminfo would not decode),
 /// its own server socket) running a command, read with `capture-pane`.
 /// Waiting polls the screen until the text appears or a deadline passes.
 public final class TmuxSession {
@@ -10,7 +12,7 @@ public final class TmuxSession {
     public init(command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         name = "thistle-e2e-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         socket = name
-        let exports = (["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"].merging(environment) { $1 })
+        let exports = (["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "screen-256color"].merging(environment) { $1 })
             .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         // The shell line after the command reports its exit status and keeps the pane open to read it.
         let line = "env \(exports) \(command.map(Self.quote).joined(separator: " ")); "

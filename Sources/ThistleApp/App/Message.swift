@@ -18,6 +18,16 @@ public enum Message: Sendable {
     case refused(String, CaseID, missingConsent: AgencyID?)
     /// Services a need of a case could be referred to.
     case referralTargetsLoaded(CaseID, NeedID, [ServiceRow])
+    /// The need taxonomy and the agencies, for logging a case.
+    case logCaseChoicesLoaded([NeedCategory], [Agency])
+    /// Residents matching what was typed in the search.
+    case residentsFound(String, [Resident])
+    /// Likely duplicates of a resident about to be registered (empty: none).
+    case duplicatesFound([Resident])
+    /// A case was logged and saved.
+    case caseLogged(CaseDetail)
+    /// Logging a case was refused: the rule's message; nothing was written.
+    case logRefused(String)
     case failed(String)
 }
 
@@ -34,6 +44,12 @@ public enum Effect: Hashable, Sendable {
     case loadReferralTargets(CaseID, NeedID)
     /// Runs a rule on a case as a member, with the clock's now, and saves what it decided.
     case applyRule(CaseID, CaseRule, by: MemberID)
+    case loadLogCaseChoices
+    case searchResidents(String)
+    /// Residents born the same day whose name or postcode is close.
+    case findDuplicates(Resident)
+    /// Registers the resident if new, opens the case, records consent, saves.
+    case logCase(LogCaseRequest, by: MemberID)
     case quit
 }
 

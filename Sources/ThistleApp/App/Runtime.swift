@@ -44,12 +44,20 @@ public final class Runtime {
             case .wake:
                 for message in mailbox.drain() { run(state.update(message)) }
             case .interrupt, .terminate:
+                finishPendingWork()
                 return .interrupted
             }
             if state.isQuitting {
+                finishPendingWork()
                 return state.isTooSmall ? .quitTooSmall(state.size) : .quit
             }
         }
+    }
+
+    /// Waits for every effect already started, so a write the user asked
+    /// for before quitting is saved before the program ends.
+    private func finishPendingWork() {
+        queue.sync {}
     }
 
     private func run(_ pending: [Effect]) {

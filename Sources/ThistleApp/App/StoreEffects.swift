@@ -45,6 +45,25 @@ public struct StoreEffects: Sendable {
                 return .referralTargetsLoaded(caseID, needID, try referralTargets(caseID, needID))
             case .applyRule(let caseID, let rule, let memberID):
                 return try apply(rule, to: caseID, by: memberID)
+            case .loadLogCaseChoices:
+                var agencies: [Agency] = []
+                var page = try store.agencies(.first(200))
+                agencies += page.rows
+                while page.hasMore, let last = page.rows.last {
+                    page = try store.agencies(.after(NameKey(name: last.name, id: last.id.rawValue), 200))
+                    agencies += page.rows
+                }
+                return .logCaseChoicesLoaded(try store.needCategories(), agencies)
+            case .searchResidents(let text):
+                return .residentsFound(text, try store.residents(matching: text, limit: 20))
+            case .findDuplicates(let resident):
+                let candidate = ResidentCandidate(
+                    givenName: resident.givenName, familyName: resident.familyName,
+                    dateOfBirth: resident.dateOfBirth, postcode: resident.postcode)
+                let born = try resident.dateOfBirth.map { try store.residents(bornOn: $0) } ?? []
+                return .duplicatesFound(ResidentMatcher.likelyDuplicates(of: candidate, among: born))
+            case .logCase(let request, let memberID):
+                return try logCase(request, by: memberID)
             case .quit:
                 return nil
             }

@@ -15,8 +15,17 @@ extension AppState {
         case .failed(let reason):
             notice = reason
             return []
-        case .refused(let reason, _, _):
+        case .refused(let reason, _, _), .logRefused(let reason):
             notice = reason
+        case .caseLogged(let detail):
+            // The new case replaces the form it was logged from.
+            if case .logCase(let form)? = stack.last {
+                var screen = CaseScreen(caseID: detail.id, from: form.from)
+                screen.detail = detail
+                stack[stack.count - 1] = .caseFile(screen)
+            }
+            let context = self.context
+            return stack.flatMap { $0.reload(context) }
         default:
             break
         }
@@ -105,6 +114,7 @@ extension AppState {
             stack = [.home(HomeScreen())]
             effects.append(.loadPlaces)
         }
+        if outcome.pop, stack.count > 1 { stack.removeLast() }
         if let next = outcome.push { stack.append(next) }
         if let dialog = outcome.dialog { overlay = .dialog(dialog) }
         if let places = overview, outcome.chosenMember != nil {

@@ -9,4 +9,5 @@ public enum Command: Hashable, Sendable {
     case goHome, goDirectory, goTriage, goMyCases, goReferralsIn
     case accept, decline, complete
     case refer, closeNeed, closeCase
+    case logCase, newResident, toggle, cycleUrgency, confirmNew
 }

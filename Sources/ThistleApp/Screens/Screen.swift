@@ -11,6 +11,7 @@ public enum Screen: Equatable, Sendable {
     case myCases(MyCasesScreen)
     case referralsIn(ReferralsInScreen)
     case caseFile(CaseScreen)
+    case logCase(LogCaseScreen)
 }
 
 /// What a screen needs from the app to handle a command.
@@ -34,14 +35,17 @@ public struct Outcome: Sendable {
     public var chosenMember: Member?
     /// Something to tell the user on the notice line.
     public var notice: String?
+    /// Whether to leave the screen (Esc from a field that is the screen's first step).
+    public var pop = false
 
     public init(effects: [Effect] = [], push: Screen? = nil, dialog: DialogContent? = nil, chosenMember: Member? = nil,
-                notice: String? = nil) {
+                notice: String? = nil, pop: Bool = false) {
         self.effects = effects
         self.push = push
         self.dialog = dialog
         self.chosenMember = chosenMember
         self.notice = notice
+        self.pop = pop
     }
 }
 
@@ -62,6 +66,7 @@ extension Screen {
         case .myCases: return MyCasesScreen.bindings
         case .referralsIn: return ReferralsInScreen.bindings
         case .caseFile: return CaseScreen.bindings
+        case .logCase(let screen): return screen.stepBindings
         }
     }
 
@@ -78,6 +83,7 @@ extension Screen {
         case .referralsIn: return [ReferralsInScreen.title]
         case .caseFile(let screen):
             return [screen.from, screen.caseID.rawValue] + (screen.detail?.resident.map { [$0.fullName] } ?? [])
+        case .logCase(let screen): return [screen.from, LogCaseScreen.title]
         }
     }
 
@@ -89,7 +95,7 @@ extension Screen {
         case .triageQueue: return 2
         case .myCases: return 3
         case .referralsIn: return 4
-        case .memberPicker, .place, .caseFile: return nil
+        case .memberPicker, .place, .caseFile, .logCase: return nil
         }
     }
 
@@ -99,6 +105,7 @@ extension Screen {
         case .directory(let screen): return screen.isEditing
         case .referralsIn(let screen): return screen.prompt != nil
         case .caseFile(let screen): return screen.prompt != nil
+        case .logCase(let screen): return screen.isEditing
         default: return false
         }
     }
@@ -108,6 +115,7 @@ extension Screen {
         switch self {
         case .referralsIn(let screen): return screen.prompt?.bindings ?? []
         case .caseFile(let screen): return screen.prompt?.bindings ?? []
+        case .logCase(let screen): return screen.stepBindings
         default: return DirectoryScreen.editingBindings
         }
     }
@@ -148,6 +156,9 @@ extension Screen {
         case .caseFile(var screen):
             defer { self = .caseFile(screen) }
             return screen.perform(command, context)
+        case .logCase(var screen):
+            defer { self = .logCase(screen) }
+            return screen.perform(command, context)
         }
     }
 
@@ -161,6 +172,9 @@ extension Screen {
             return screen.edit(key, context)
         case .caseFile(var screen):
             defer { self = .caseFile(screen) }
+            return screen.edit(key, context)
+        case .logCase(var screen):
+            defer { self = .logCase(screen) }
             return screen.edit(key, context)
         default:
             return Outcome()
@@ -193,6 +207,9 @@ extension Screen {
         case .caseFile(var screen):
             screen.receive(message, context)
             self = .caseFile(screen)
+        case .logCase(var screen):
+            screen.receive(message, context)
+            self = .logCase(screen)
         }
     }
 
@@ -206,6 +223,7 @@ extension Screen {
         case .myCases(let screen): screen.view(into: &canvas, rect)
         case .referralsIn(let screen): screen.view(into: &canvas, rect)
         case .caseFile(let screen): screen.view(into: &canvas, rect)
+        case .logCase(let screen): screen.view(into: &canvas, rect)
         }
     }
 }
