@@ -44,13 +44,42 @@ extension StoreEffects {
     func detail(of file: CaseFile, tree: PlaceTree) throws -> CaseDetail {
         var services: [ServiceID: Service] = [:]
         for id in Set(file.referrals.map(\.serviceID)) { services[id] = try store.service(id) }
+        let members = try allMembers()
         return CaseDetail(
             file: file, resident: try store.resident(file.case.residentID),
             placeName: tree[file.case.placeID]?.name ?? file.case.placeID.rawValue,
             doorAgencyName: try store.agency(file.case.doorAgencyID)?.name ?? file.case.doorAgencyID.rawValue,
             doorMemberName: try store.member(file.case.doorMemberID)?.name ?? file.case.doorMemberID.rawValue,
             leadName: try store.member(file.case.leadID)?.name ?? file.case.leadID.rawValue,
-            services: services, agencyNames: try agencyNames())
+            services: services, agencyNames: try agencyNames(),
+            notes: try store.notes(on: file.case.id).sorted { ($0.at, $0.id.rawValue) < ($1.at, $1.id.rawValue) },
+            memberNames: Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            possibleLeads: members.filter { Member.rolesThatMayLead.contains($0.role) },
+            categories: try store.needCategories(), agencies: try allAgencies())
+    }
+
+    /// Every member, by name. A place team is a few hundred at most.
+    func allMembers() throws -> [Member] {
+        var members: [Member] = []
+        var page = try store.members(.first(200))
+        members += page.rows
+        while page.hasMore, let last = page.rows.last {
+            page = try store.members(.after(NameKey(name: last.name, id: last.id.rawValue), 200))
+            members += page.rows
+        }
+        return members
+    }
+
+    /// Every agency, by name.
+    func allAgencies() throws -> [Agency] {
+        var agencies: [Agency] = []
+        var page = try store.agencies(.first(200))
+        agencies += page.rows
+        while page.hasMore, let last = page.rows.last {
+            page = try store.agencies(.after(NameKey(name: last.name, id: last.id.rawValue), 200))
+            agencies += page.rows
+        }
+        return agencies
     }
 
     /// Services a need can go to: they meet it, list the case's place or one
@@ -103,6 +132,18 @@ extension StoreEffects {
                 update = try file.closeNeed(needID, reason: reason, by: actor, now: now)
             case .closeCase(let reason):
                 update = try file.closeCase(reason: reason, by: actor, now: now)
+            case .addNeed(let category, let urgency):
+                update = try file.addNeed(
+                    NewNeed(id: NeedID(store.newID()), category: category, urgency: urgency), by: actor, now: now)
+            case .withdraw(let id, let reason):
+                update = try file.withdraw(id, reason: reason, by: actor, now: now)
+            case .changeLead(let id):
+                guard let newLead = try store.member(id) else { return .failed("Member \(id) does not exist.") }
+                update = try file.changeLead(to: newLead, by: actor, now: now)
+            case .note(let text):
+                let note = try file.note(id: NoteID(store.newID()), text: text, by: actor, now: now)
+                _ = try store.write(by: member.id, [try .create(note)])
+                return .caseSaved(try detail(of: file, tree: tree))
             }
             try store.save(update, replacing: file, by: member.id)
             return .caseSaved(try detail(of: update.file, tree: tree))

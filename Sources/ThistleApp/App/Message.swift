@@ -119,6 +119,11 @@ public enum CaseRule: Hashable, Sendable {
     case recordConsent(AgencyID)
     case closeNeed(NeedID, reason: String)
     case closeCase(reason: String?)
+    case addNeed(NeedCategoryKey, Urgency)
+    case withdraw(ReferralID, reason: String)
+    case changeLead(to: MemberID)
+    /// A note is written beside the case file, not into it.
+    case note(String)
 }
 
 /// A case file with the names the case screen shows.
@@ -132,8 +137,18 @@ public struct CaseDetail: Equatable, Sendable {
     /// The services the case's referrals went to.
     public var services: [ServiceID: Service]
     public var agencyNames: [AgencyID: String]
+    /// The case's notes, oldest first.
+    public var notes: [Note] = []
+    /// Every member's name: note authors and who may take the lead.
+    public var memberNames: [MemberID: String] = [:]
+    /// Members whose role may lead a case, by name.
+    public var possibleLeads: [Member] = []
+    /// The need taxonomy and the agencies, for adding a need and recording consent.
+    public var categories: [NeedCategory] = []
+    public var agencies: [Agency] = []
 
     public var id: CaseID { file.case.id }
     func agencyName(_ id: AgencyID) -> String { agencyNames[id] ?? id.rawValue }
     func serviceName(_ id: ServiceID) -> String { services[id]?.name ?? id.rawValue }
+    func memberName(_ id: MemberID) -> String { memberNames[id] ?? id.rawValue }
 }

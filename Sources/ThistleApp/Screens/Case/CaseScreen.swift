@@ -28,16 +28,27 @@ public struct CaseScreen: Equatable, Sendable {
         Outcome(effects: [.loadCase(id)], push: .caseFile(CaseScreen(caseID: id, from: from)))
     }
 
+    /// The less frequent actions stay out of the footer so it keeps `q` and `?` at 80 columns.
     public static let bindings: [KeyBinding] = [
         KeyBinding([.character("r")], .refer, label: "refer", help: "Refer an open need to a service"),
         KeyBinding([.character("x")], .closeNeed, label: "close need", help: "Close a need, with a reason"),
         KeyBinding([.character("C")], .closeCase, label: "close case",
                    help: "Close the case (every need met or closed)"),
+        KeyBinding([.character("a")], .addNeed, label: "add need", help: "Add a need: its category, then how urgent",
+                   inFooter: false),
+        KeyBinding([.character("o")], .recordConsent, label: "consent",
+                   help: "Record the resident's consent to share with an agency", inFooter: false),
+        KeyBinding([.character("w")], .withdraw, label: "withdraw",
+                   help: "Withdraw a referral still with a service, with a reason", inFooter: false),
+        KeyBinding([.character("N")], .addNote, label: "note", help: "Add a note to the case's story"),
+        KeyBinding([.character("L")], .changeLead, label: "lead", help: "Hand the lead to another member",
+                   inFooter: false),
         KeyBinding([.escape], .back, label: "back", help: "Go back"),
     ]
 
     mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
-        guard [.refer, .closeNeed, .closeCase].contains(command) else { return nil }
+        guard [.refer, .closeNeed, .closeCase, .addNeed, .recordConsent, .withdraw, .addNote, .changeLead]
+            .contains(command) else { return nil }
         guard let detail else { return Outcome() }
         let needs = detail.file.needs
         switch command {
@@ -51,6 +62,23 @@ public struct CaseScreen: Equatable, Sendable {
             let live = needs.filter { $0.state == .open || $0.state == .routed }
             guard !live.isEmpty else { return Outcome(notice: "Every need of this case is already met or closed.") }
             prompt = .choice("Close a need", ["Which need?"], live.map(Self.needLine), .needToClose(live.map(\.id)))
+        case .addNeed:
+            prompt = .choice("Add a need", ["Which kind of need?"], detail.categories.map(\.name),
+                             .needCategory(detail.categories.map(\.id)))
+        case .recordConsent:
+            prompt = .choice("Record consent", ["The resident consents to sharing this case with which agency?"],
+                             detail.agencies.map(\.name), .consentAgency(detail.agencies.map(\.id)))
+        case .withdraw:
+            let live = detail.file.referrals.filter(\.isInFlight)
+            guard !live.isEmpty else { return Outcome(notice: "No referral of this case is still with a service.") }
+            prompt = .choice("Withdraw a referral", ["Which referral?"], live.map { detail.referralLine($0) },
+                             .referralToWithdraw(live.map(\.id)))
+        case .addNote:
+            prompt = .reason("Add a note", ["What should the next person to read this case know?"], .noteText)
+        case .changeLead:
+            let others = detail.possibleLeads.filter { $0.id != detail.file.case.leadID }
+            prompt = .choice("Change lead", ["Now led by \(detail.leadName). Who takes the lead?"],
+                             others.map { $0.name }, .newLead(others.map(\.id)))
         default:
             prompt = .reason("Close case", ["Why is it closing? (may be left blank)"], .closeCaseReason)
         }
@@ -89,6 +117,25 @@ public struct CaseScreen: Equatable, Sendable {
             prompt = nil
             let trimmed = reason.trimmingCharacters(in: .whitespaces)
             return rule(.closeCase(reason: trimmed.isEmpty ? nil : trimmed), context)
+        case (.chose(let index), .needCategory(let keys)):
+            prompt = .choice("Add a need", ["How urgent is it?"], Urgency.allCases.map(\.rawValue), .needUrgency(keys[index]))
+        case (.chose(let index), .needUrgency(let category)):
+            prompt = nil
+            return rule(.addNeed(category, Urgency.allCases[index]), context)
+        case (.chose(let index), .consentAgency(let ids)):
+            prompt = nil
+            return rule(.recordConsent(ids[index]), context)
+        case (.chose(let index), .referralToWithdraw(let ids)):
+            prompt = .reason("Withdraw referral", ["Why is it being withdrawn?"], .withdrawReason(ids[index]))
+        case (.entered(let reason), .withdrawReason(let id)):
+            prompt = nil
+            return rule(.withdraw(id, reason: reason), context)
+        case (.entered(let text), .noteText):
+            prompt = nil
+            return rule(.note(text), context)
+        case (.chose(let index), .newLead(let ids)):
+            prompt = nil
+            return rule(.changeLead(to: ids[index]), context)
         default:
             prompt = nil
         }

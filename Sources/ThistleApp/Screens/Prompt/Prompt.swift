@@ -23,6 +23,13 @@ public struct Prompt: Equatable, Sendable {
         case closeNeedReason(NeedID)
         case closeCaseReason
         case recordConsent(AgencyID, NeedID, ServiceID)
+        case needCategory([NeedCategoryKey])
+        case needUrgency(NeedCategoryKey)
+        case consentAgency([AgencyID])
+        case referralToWithdraw([ReferralID])
+        case withdrawReason(ReferralID)
+        case noteText
+        case newLead([MemberID])
     }
 
     /// How a key left the prompt.

@@ -21,7 +21,7 @@ extension Prompt {
         let field = rest.sliceTop(1).rest
         switch input {
         case .text(let textField):
-            let label = "Reason: "
+            let label = step == .noteText ? "Note: " : "Reason: "
             canvas.put(label, at: field.x, field.y, style: .bold)
             textField.draw(into: &canvas, rect: field.row(0).sliceLeft(displayWidth(of: label)).rest, focused: true)
         case .confirm:

@@ -1,0 +1,156 @@
+import Foundation
+import PlaceDomain
+import PlaceStore
+import TerminalUI
+import TestSupport
+@testable import ThistleApp
+import XCTest
+
+/// Adding a need, recording consent, withdrawing a referral, adding a note
+/// and changing the lead from the case screen, as the case's lead, each on a
+/// demo of its own.
+final class CaseActionTests: XCTestCase {
+    var folder: URL?
+    let lead: MemberID = "member-aileen-baxter"
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    func freshDemo() throws -> PlaceStore {
+        let (store, directory) = try Fixtures.demoDatabase()
+        folder = directory
+        return store
+    }
+
+    /// Opens, from a worklist, the first case `where` accepts among those the member can see there.
+    func openCase(_ store: PlaceStore, as id: MemberID, from list: WorkList = .casesLed,
+                  where accept: (CaseFile) throws -> Bool = { _ in true }) throws -> (AppDriver, CaseID) {
+        let member = try XCTUnwrap(try store.member(id))
+        let app = AppDriver(store: store, member: member, size: Size(width: 120, height: 40))
+        app.press(.character(list == .casesLed ? "4" : "3"))
+        let rows = try StoreEffects(store: store).workRows(list, for: id)
+        var index: Int?
+        for (position, row) in rows.enumerated() {
+            let file = try XCTUnwrap(try store.caseFile(row.item.caseID))
+            if file.case.status == .open, try accept(file) { index = position; break }
+        }
+        let found = try XCTUnwrap(index, "no case fits")
+        app.press(.home)
+        for _ in 0..<found { app.press(.down) }
+        app.press(.enter)
+        guard case .caseFile(let screen)? = app.state.stack.last else { throw XCTSkip("not on the case") }
+        XCTAssertEqual(screen.caseID, rows[found].item.caseID)
+        return (app, screen.caseID)
+    }
+
+    func testAddingANeedChoosesACategoryThenAnUrgency() throws {
+        let store = try freshDemo()
+        let (app, id) = try openCase(store, as: lead)
+        let before = try XCTUnwrap(try store.caseFile(id))
+        let category = try XCTUnwrap(try store.needCategories().dropFirst().first)
+        app.press(.character("a"))
+        XCTAssertTrue(app.screen.contains("Which kind of need?"), app.screen)
+        app.press(.down, .enter)
+        XCTAssertTrue(app.screen.contains("How urgent is it?"), app.screen)
+        app.press(.down, .enter)
+        XCTAssertNil(app.state.notice)
+        let after = try XCTUnwrap(try store.caseFile(id))
+        XCTAssertEqual(after.needs.count, before.needs.count + 1)
+        let added = try XCTUnwrap(after.needs.first { need in !before.needs.contains { $0.id == need.id } })
+        XCTAssertEqual(added.category, category.id)
+        XCTAssertEqual(added.urgency, .soon)
+        XCTAssertEqual(added.state, .open)
+    }
+
+    func testRecordingConsentChoosesAnAgency() throws {
+        let store = try freshDemo()
+        let (app, id) = try openCase(store, as: lead)
+        let file = try XCTUnwrap(try store.caseFile(id))
+        let agencies = try StoreEffects(store: store).allAgencies()
+        let index = try XCTUnwrap(agencies.firstIndex { file.activeConsent(for: $0.id) == nil })
+        app.press(.character("o"))
+        for _ in 0..<index { app.press(.down) }
+        app.press(.enter)
+        XCTAssertNil(app.state.notice)
+        let consent = try XCTUnwrap(try store.caseFile(id)?.activeConsent(for: agencies[index].id))
+        XCTAssertEqual(consent.basis, .consent)
+        XCTAssertTrue(app.screen.contains(agencies[index].name), app.screen)
+    }
+
+    func testWithdrawingAReferralWithAReason() throws {
+        let store = try freshDemo()
+        let (app, id) = try openCase(store, as: lead) { $0.referrals.contains(where: \.isInFlight) }
+        let referral = try XCTUnwrap(try store.caseFile(id)?.referrals.first(where: \.isInFlight))
+        app.press(.character("w"))
+        XCTAssertTrue(app.screen.contains("Which referral?"), app.screen)
+        app.press(.enter)
+        app.type("Resident found a place privately")
+        app.press(.enter)
+        XCTAssertNil(app.state.notice)
+        let after = try XCTUnwrap(try store.caseFile(id)?.referral(referral.id))
+        XCTAssertEqual(after.state, .withdrawn)
+        XCTAssertEqual(after.reason, "Resident found a place privately")
+    }
+
+    func testAddingANoteShowsItUnderTheStory() throws {
+        let store = try freshDemo()
+        let (app, id) = try openCase(store, as: lead)
+        let summary = try XCTUnwrap(try store.caseFile(id)?.case.summary)
+        XCTAssertTrue(app.screen.contains("Story: " + String(summary.prefix(20))), app.screen)
+        let before = try store.notes(on: id).count
+        app.press(.character("N"))
+        XCTAssertTrue(app.screen.contains("Note: "), app.screen)
+        app.type("Landlord agreed to pause the arrears action")
+        app.press(.enter)
+        XCTAssertNil(app.state.notice)
+        let notes = try store.notes(on: id)
+        XCTAssertEqual(notes.count, before + 1)
+        let note = try XCTUnwrap(notes.first { $0.text == "Landlord agreed to pause the arrears action" })
+        XCTAssertEqual(note.byID, lead)
+        XCTAssertTrue(app.screen.contains("Aileen Baxter · Landlord agreed"), app.screen)
+    }
+
+    func testChangingTheLeadHandsTheCaseOn() throws {
+        let store = try freshDemo()
+        let (app, id) = try openCase(store, as: lead)
+        app.press(.character("L"))
+        XCTAssertTrue(app.screen.contains("Who takes the lead?"), app.screen)
+        guard case .caseFile(let screen)? = app.state.stack.last, let detail = screen.detail else {
+            return XCTFail("not on the case")
+        }
+        let next = try XCTUnwrap(detail.possibleLeads.first { $0.id != lead })
+        app.press(.enter)
+        XCTAssertNil(app.state.notice)
+        XCTAssertEqual(try store.caseFile(id)?.case.leadID, next.id)
+        XCTAssertTrue(app.screen.contains(next.name), app.screen)
+    }
+
+    func testANoteByAMemberNotWorkingOnTheCaseIsRefused() throws {
+        let store = try freshDemo()
+        let tree = try store.placeTree()
+        // A member who sees the case in their triage queue but is not working on it.
+        var found: (MemberID, CaseID)?
+        search: for member in try StoreEffects(store: store).allMembers() {
+            let actor = ActingMember(member: member, tree: tree)
+            for row in try StoreEffects(store: store).workRows(.triage, for: member.id) {
+                let file = try XCTUnwrap(try store.caseFile(row.item.caseID))
+                guard file.case.status == .open else { continue }
+                do {
+                    _ = try file.note(id: "probe", text: "probe", by: actor, now: Date())
+                } catch CaseRuleViolation.mayNotAddNote {
+                    found = (member.id, file.case.id)
+                    break search
+                }
+            }
+        }
+        let (outsider, caseID) = try XCTUnwrap(found, "everyone who sees a case works on it")
+        let (app, id) = try openCase(store, as: outsider, from: .triage) { $0.case.id == caseID }
+        let before = try store.notes(on: id)
+        app.press(.character("N"))
+        app.type("Just passing")
+        app.press(.enter)
+        XCTAssertEqual(app.state.notice, CaseRuleViolation.mayNotAddNote(member: outsider, case: id).description)
+        XCTAssertEqual(try store.notes(on: id), before)
+    }
+}
