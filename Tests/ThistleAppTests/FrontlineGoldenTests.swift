@@ -10,15 +10,7 @@ import XCTest
 /// what counts as stalled never drifts.
 final class FrontlineGoldenTests: XCTestCase {
     func each(_ name: String, _ steps: (AppDriver) -> Void) throws {
-        let store = try Fixtures.sharedDemo()
-        let member = try XCTUnwrap(try store.member("member-aileen-baxter"))
-        for (width, height) in GoldenScreenTests.sizes {
-            let app = AppDriver(
-                store: store, member: member, size: Size(width: width, height: height),
-                clock: FixedClock(AppDriver.morningAfterDemo))
-            steps(app)
-            assertScreen(app.screen, named: "\(name)-\(width)x\(height)")
-        }
+        try assertFrontlineScreens(name, steps)
     }
 
     func testTriageQueue() throws { try each("triage-queue") { $0.press(.character("3")) } }
@@ -35,5 +27,22 @@ final class FrontlineGoldenTests: XCTestCase {
 
     func testReferChoosingANeed() throws {
         try each("refer-need") { $0.press(.character("4"), .enter, .character("r")) }
+    }
+}
+
+/// Draws a frontline flow headless as Aileen Baxter (frontline, Levenmouth)
+/// on the shared demo at 80×24 and 120×40, with the clock fixed so what
+/// counts as stalled or overdue never drifts, and compares each golden file.
+func assertFrontlineScreens(
+    _ name: String, _ steps: (AppDriver) -> Void, file: StaticString = #filePath, line: UInt = #line
+) throws {
+    let store = try Fixtures.sharedDemo()
+    let member = try XCTUnwrap(try store.member("member-aileen-baxter"))
+    for (width, height) in GoldenScreenTests.sizes {
+        let app = AppDriver(
+            store: store, member: member, size: Size(width: width, height: height),
+            clock: FixedClock(AppDriver.morningAfterDemo))
+        steps(app)
+        assertScreen(app.screen, named: "\(name)-\(width)x\(height)", file: file, line: line)
     }
 }

@@ -9,15 +9,7 @@ import XCTest
 /// Baxter, with the clock fixed. Nothing is saved, so the shared demo serves.
 final class LogCaseGoldenTests: XCTestCase {
     func each(_ name: String, _ steps: (AppDriver) -> Void) throws {
-        let store = try Fixtures.sharedDemo()
-        let member = try XCTUnwrap(try store.member("member-aileen-baxter"))
-        for (width, height) in GoldenScreenTests.sizes {
-            let app = AppDriver(
-                store: store, member: member, size: Size(width: width, height: height),
-                clock: FixedClock(AppDriver.morningAfterDemo))
-            steps(app)
-            assertScreen(app.screen, named: "\(name)-\(width)x\(height)")
-        }
+        try assertFrontlineScreens(name, steps)
     }
 
     func testSearch() throws {
