@@ -9,19 +9,8 @@ import XCTest
 /// Adding a need, recording consent, withdrawing a referral, adding a note
 /// and changing the lead from the case screen, as the case's lead, each on a
 /// demo of its own.
-final class CaseActionTests: XCTestCase {
-    var folder: URL?
+final class CaseActionTests: DemoTestCase {
     let lead: MemberID = "member-aileen-baxter"
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
-    func freshDemo() throws -> PlaceStore {
-        let (store, directory) = try Fixtures.demoDatabase()
-        folder = directory
-        return store
-    }
 
     /// Opens, from a worklist, the first case `where` accepts among those the member can see there.
     func openCase(_ store: PlaceStore, as id: MemberID, from list: WorkList = .casesLed,
@@ -39,7 +28,7 @@ final class CaseActionTests: XCTestCase {
         app.press(.home)
         for _ in 0..<found { app.press(.down) }
         app.press(.enter)
-        guard case .caseFile(let screen)? = app.state.stack.last else { throw XCTSkip("not on the case") }
+        guard case .caseFile(let screen)? = app.state.stack.last else { throw WrongScreen("the case") }
         XCTAssertEqual(screen.caseID, rows[found].item.caseID)
         return (app, screen.caseID)
     }

@@ -15,7 +15,7 @@ final class DirectoryTests: XCTestCase {
     }
 
     func screenList(_ app: AppDriver) throws -> DirectoryScreen {
-        guard case .directory(let screen) = app.state.stack.last else { throw XCTSkip("not on the directory") }
+        guard case .directory(let screen) = app.state.stack.last else { throw WrongScreen("the directory") }
         return screen
     }
 

@@ -8,20 +8,7 @@ import XCTest
 
 /// The triage queue, my cases, referrals in and the case screen as a
 /// frontline worker meets them. Tests that write get a demo of their own.
-final class FrontlineTests: XCTestCase {
-    var folder: URL?
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
-    /// A demo database for this test alone.
-    func freshDemo() throws -> PlaceStore {
-        let (store, directory) = try Fixtures.demoDatabase()
-        folder = directory
-        return store
-    }
-
+final class FrontlineTests: DemoTestCase {
     func app(_ store: PlaceStore, as id: MemberID, width: Int = 120, height: Int = 40) throws -> AppDriver {
         AppDriver(store: store, member: try XCTUnwrap(try store.member(id)), size: Size(width: width, height: height))
     }
@@ -31,7 +18,7 @@ final class FrontlineTests: XCTestCase {
         case .triageQueue(let screen)?: return try XCTUnwrap(screen.work.rows)
         case .myCases(let screen)?: return try XCTUnwrap(screen.work.rows)
         case .referralsIn(let screen)?: return try XCTUnwrap(screen.work.rows)
-        default: throw XCTSkip("not on a worklist")
+        default: throw WrongScreen("a worklist")
         }
     }
 

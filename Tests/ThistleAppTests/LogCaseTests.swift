@@ -8,25 +8,13 @@ import XCTest
 
 /// Logging a case at the door: find or register the resident, tick needs
 /// and consent, write a first note, and land on the new case.
-final class LogCaseTests: XCTestCase {
-    var folder: URL?
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
-    func freshDemo() throws -> PlaceStore {
-        let (store, directory) = try Fixtures.demoDatabase()
-        folder = directory
-        return store
-    }
-
+final class LogCaseTests: DemoTestCase {
     func app(_ store: PlaceStore, as id: MemberID) throws -> AppDriver {
         AppDriver(store: store, member: try XCTUnwrap(try store.member(id)), size: Size(width: 120, height: 40))
     }
 
     func form(_ app: AppDriver) throws -> LogCaseScreen {
-        guard case .logCase(let screen)? = app.state.stack.last else { throw XCTSkip("not on Log a case") }
+        guard case .logCase(let screen)? = app.state.stack.last else { throw WrongScreen("Log a case") }
         return screen
     }
 
