@@ -1251,6 +1251,38 @@ def build_triage_targets():
     return targets
 
 
+# An agency that is not on Thistle: the lead records its answers on its
+# behalf. Added after the cases are built, so no generated case refers to it
+# and the random draws for everything else are unchanged.
+OFF_THISTLE = ("agency-levenmouth-credit-union", "Levenmouth Credit Union", "charity",
+               "A (fictional) community credit union: savings, affordable loans and help out of high-cost credit. "
+               "It is not on Thistle: the lead records its answers.")
+
+
+def add_agency_off_thistle(agencies, services):
+    agency, name, kind, description = OFF_THISTLE
+    agencies.append({"id": agency, "name": name, "kind": kind, "description": description,
+                     "website": "https://example.org/" + agency.removeprefix("agency-")})
+    used = {loc["id"] for s in services for loc in s["locations"]}
+    services.append({
+        "id": "service-levenmouth-credit-union-affordable-loans",
+        "name": "Levenmouth Credit Union Affordable Loans",
+        "agency": agency,
+        "description": "Small loans at a fair rate and a way out of doorstep and payday debt, with a savings "
+                       "account alongside.",
+        "status": "active",
+        "needs": ["money-debt"],
+        "places": [pid("Levenmouth")],
+        "acceptsReferrals": True,
+        "typicalWaitDays": 5,
+        "email": "levenmouth-credit-union-affordable-loans@example.org",
+        "phone": "01632 960000",  # the drama range; 000 is never drawn
+        "locations": [{"id": f"location-{len(used) + 1}", "name": "Levenmouth Credit Union",
+                       "address": "14 High Street, Leven", "postcode": "KY8 4ZZ", "place": community_id("Leven")}],
+    })
+    services.sort(key=lambda s: s["id"])
+
+
 def generate():
     rng = random.Random(SEED)
     places, districts = build_places()
@@ -1261,6 +1293,7 @@ def generate():
     residents = build_residents(rng, places, districts)
     world = World(places, members, services, residents)
     cases = build_cases(rng, world)
+    add_agency_off_thistle(agencies, services)
     return {
         "places.json": json_text(places),
         "agencies.json": json_text(agencies),
@@ -1343,7 +1376,7 @@ def check(directory):
     # Agencies and need categories
     keys(agencies, ["id", "name", "kind", "description", "website"], "agencies")
     agency = unique(agencies)
-    assert len(agencies) == 12
+    assert len(agencies) == 13  # twelve on Thistle and one that is not
     kinds = {"council", "nhs", "hscp", "police", "fire-and-rescue", "housing", "third-sector", "charity"}
     assert all(a["kind"] in kinds and a["id"].startswith("agency-") for a in agencies)
     assert {a["kind"] for a in agencies} == kinds
@@ -1367,7 +1400,7 @@ def check(directory):
         assert m["places"] and all(p in place for p in m["places"])
     assert members[0]["role"] == "frontline" and "place-levenmouth" in members[0]["places"]
     assert members[0] == min(members, key=lambda m: (m["name"], m["id"])), "first in file and by name"
-    assert {m["agency"] for m in members} == set(agency), "every agency has a member"
+    assert {m["agency"] for m in members} == set(agency) - {OFF_THISTLE[0]}, "every agency but one has a member"
 
     def serves(m, pid_):
         return any(p in chain(pid_) for p in m["places"])

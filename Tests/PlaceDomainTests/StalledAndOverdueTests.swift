@@ -73,3 +73,52 @@ final class StalledAndOverdueTests: XCTestCase {
         XCTAssertFalse(targets.isOverdue(soon, at: "place-alpha", in: Team.tree, now: sent + Team.days(30)))
     }
 }
+
+final class ChasingTests: XCTestCase {
+    let now = Team.now
+
+    func testTheLeadChasesAReferralStillWithItsServiceOnTheTimeline() throws {
+        for file in [try Team.referredCase(), try Team.acceptedCase()] {
+            let update = try file.chase("ref-debt", by: Team.acting(Team.ann), now: now)
+            XCTAssertEqual(update.file, file, "a chase changes no state")
+            XCTAssertEqual(update.events, [CaseEvent(.referralChased("ref-debt"), by: "member-ann", at: now)])
+        }
+        XCTAssertNoThrow(try Team.referredCase().chase("ref-debt", by: Team.acting(Team.ben), now: now),
+                         "a lead serving the place may chase too")
+    }
+
+    func testOnlyTheLeadChases() throws {
+        assertRefused(
+            try Team.referredCase().chase("ref-debt", by: Team.acting(Team.fay), now: now),
+            .notLeadOrLeadServingPlace(member: "member-fay", case: "case-1"))
+    }
+
+    func testAnAnsweredReferralCannotBeChased() throws {
+        let declined = try Team.referredCase().decline(
+            "ref-debt", service: Team.debt, reason: "Full this month.", by: Team.acting(Team.fay), now: now).file
+        assertRefused(
+            try declined.chase("ref-debt", by: Team.acting(Team.ann), now: now),
+            .referralNotWithService("ref-debt", .declined))
+        assertRefused(try declined.chase("ref-none", by: Team.acting(Team.ann), now: now), .unknownReferral("ref-none"))
+    }
+}
+
+final class ImpliedHistoryTests: XCTestCase {
+    func testACaseBroughtInWholeGetsTheTimelineItsDatesImply() throws {
+        let t = Team.now
+        var file = try Team.referredCase()
+        file = try file.decline("ref-debt", service: Team.debt, reason: "Full.", by: Team.acting(Team.fay), now: t).file
+        file = try file.closeNeed("need-food", reason: "Sorted by a neighbour.", by: Team.acting(Team.ann), now: t + 60).file
+        let kinds = file.impliedEvents.map(\.kind)
+        XCTAssertEqual(kinds, [
+            .caseOpened("case-1"),
+            .referred("ref-debt", need: "need-debt", service: "service-debt"),
+            .referralDeclined("ref-debt", reason: "Full.", suggested: nil, onBehalf: false),
+            .needReturned("need-debt", referral: "ref-debt"),
+            .needClosed("need-food", reason: "Sorted by a neighbour."),
+        ])
+        XCTAssertEqual(file.impliedEvents.map(\.byID), ["member-ann", "member-ann", "member-fay", "member-fay", "member-ann"])
+        let times = file.impliedEvents.map(\.at)
+        XCTAssertEqual(times, times.sorted(), "oldest first")
+    }
+}

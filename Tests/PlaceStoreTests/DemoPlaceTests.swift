@@ -60,6 +60,19 @@ final class DemoPlaceTests: XCTestCase {
         XCTAssertEqual(try store.contentDump(), before)
     }
 
+    func testEveryDemoCaseHasTheTimelineItsDatesImply() throws {
+        let store = try build("demo.sqlite")
+        let cases = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM case_file ORDER BY id") }
+        for id in cases.prefix(40) {
+            let file = try XCTUnwrap(try store.caseFile(CaseID(id)))
+            let timeline = try store.caseEvents(file.case.id)
+            XCTAssertEqual(timeline.first?.kind, "case-opened", id)
+            XCTAssertEqual(timeline.count, file.impliedEvents.count, id)
+            XCTAssertEqual(timeline.filter { $0.kind == "referred" }.count, file.referrals.count, id)
+            XCTAssertEqual(timeline.last?.kind == "case-closed", file.case.status == .closed, id)
+        }
+    }
+
     func testTheDemoObeysTheNoWrongDoorRules() throws {
         let store = try build("demo.sqlite")
         try store.writer.read { db in

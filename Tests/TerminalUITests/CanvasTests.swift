@@ -19,6 +19,26 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(canvas.text(), "北京!", "a wide character is written once")
     }
 
+    func testPasteShowsAWindowOfATallerCanvas() {
+        var tall = Canvas(size: Size(width: 6, height: 5))
+        for row in 0..<5 { tall.put("line \(row)", at: 0, row) }
+        var screen = Canvas(size: Size(width: 8, height: 3))
+        screen.put("title", at: 0, 0)
+        screen.paste(tall, fromRow: 3, into: Rect(x: 1, y: 1, width: 7, height: 2))
+        XCTAssertEqual(screen.text(), "title\n line 3\n line 4")
+        screen.paste(tall, fromRow: 4, into: Rect(x: 1, y: 1, width: 7, height: 2))
+        XCTAssertEqual(screen.text(), "title\n line 4\n line 4", "rows past the source's end are left as they were")
+    }
+
+    func testPasteNeverLeavesHalfAWideCharacter() {
+        var source = Canvas(size: Size(width: 6, height: 1))
+        source.put("ab北京", at: 0, 0)
+        var narrow = Canvas(size: Size(width: 3, height: 1))
+        narrow.paste(source, fromRow: 0, into: narrow.bounds)
+        XCTAssertEqual(narrow.text(), "ab", "北 would straddle the edge, so it becomes a space")
+        XCTAssertEqual(narrow.cell(x: 2, y: 0), Cell(" "))
+    }
+
     func testTextIsClippedAtTheRightEdge() {
         var canvas = Canvas(size: Size(width: 5, height: 1))
         XCTAssertEqual(canvas.put("Glenrothes", at: 2, 0), 3)

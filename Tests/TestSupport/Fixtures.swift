@@ -81,10 +81,12 @@ public enum Fixtures {
     }
 
     /// The demo database built from sample-data into a new temporary folder.
+    /// A fresh demo database of its own: a copy of one built once per test process.
     public static func demoDatabase() throws -> (store: PlaceStore, directory: URL) {
+        let template = try DemoTemplate.path.get()
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("demo.sqlite").path
-        try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false)
+        try FileManager.default.copyItem(atPath: template, toPath: path)
         return (try PlaceStore.open(at: path), directory)
     }
 }
@@ -94,6 +96,15 @@ extension Fixtures {
     /// read-mostly by the tests that need the whole demo place.
     public static func sharedDemo() throws -> PlaceStore {
         try SharedDemo.store.get()
+    }
+}
+
+/// The demo built once, closed (so it is one file), to be copied.
+private enum DemoTemplate {
+    static let path: Result<String, any Error> = Result {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("demo.sqlite").path
+        try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false)
+        return path
     }
 }
 

@@ -97,7 +97,11 @@ final class CaseActionTests: DemoTestCase {
         XCTAssertEqual(notes.count, before + 1)
         let note = try XCTUnwrap(notes.first { $0.text == "Landlord agreed to pause the arrears action" })
         XCTAssertEqual(note.byID, lead)
-        XCTAssertTrue(app.screen.contains("Aileen Baxter · Landlord agreed"), app.screen)
+        // The note shows under its author and date, scrolled into view.
+        let lines = app.screen.components(separatedBy: "\n")
+        let at = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("   Landlord agreed to pause the arrears action") },
+                               app.screen)
+        XCTAssertTrue(lines[at - 1].hasSuffix("· Aileen Baxter"), app.screen)
     }
 
     func testChangingTheLeadHandsTheCaseOn() throws {

@@ -99,6 +99,37 @@ final class NoWrongDoorScenarioTests: XCTestCase {
         XCTAssertEqual(file["status"] as? String, "closed")
     }
 
+    func testTheLeadChasesAServiceOffThistleAndRecordsItsAnswer() throws {
+        let lead = "member-aileen-baxter"
+        let creditUnion = "service-levenmouth-credit-union-affordable-loans"
+        let resident = try thistle(lead, ["resident", "add", "--name", "Ewan Testperson", "--dob", "1988-02-03",
+                                          "--postcode", "KY8 4ZQ", "--place", "place-leven"])
+        var file = try thistle(lead, ["case", "open", "--resident", try XCTUnwrap(resident["id"] as? String),
+                                      "--need", "money-debt:soon"])
+        let caseID = try XCTUnwrap(file["id"] as? String)
+        let money = try XCTUnwrap(needs(file).first?["id"] as? String)
+        try thistle(lead, ["case", "consent", caseID, "--agency", "agency-levenmouth-credit-union"])
+        file = try thistle(lead, ["case", "refer", caseID, "--need", money, "--service", creditUnion])
+        let referral = lastReferral(file)
+
+        // Only the lead chases; a chase changes no state.
+        let notLead = try thistle("member-ross-menzies", ["referral", "chase", referral], expect: 1)
+        XCTAssertEqual(notLead["error"] as? String, "not-permitted")
+        let chased = try thistle(lead, ["referral", "chase", referral])
+        XCTAssertEqual(chased["referrals"] as? NSArray, file["referrals"] as? NSArray)
+
+        // The credit union has no members on Thistle: the lead records its decline.
+        file = try thistle(lead, ["referral", "decline", referral, "--reason", "Not a member of the credit union yet"])
+        XCTAssertEqual((file["referrals"] as? [[String: Any]])?.last?["status"] as? String, "declined")
+        XCTAssertEqual(needs(file).first?["returned"] as? Bool, true)
+        let late = try thistle(lead, ["referral", "chase", referral], expect: 1)
+        XCTAssertEqual(late["error"] as? String, "invalid-transition")
+
+        let store = try PlaceStore.open(at: database)
+        let kinds = try store.caseEvents(CaseID(caseID)).map(\.kind)
+        XCTAssertEqual(kinds.suffix(4), ["referred", "referral-chased", "referral-declined", "need-returned"])
+    }
+
     func testALikelyDuplicateResidentIsRefusedWithCandidatesUnlessConfirmed() throws {
         let worker = "member-duncan-fairbairn"
         let arguments = ["resident", "add", "--name", "Siobhán MacDonald", "--dob", "1990-02-03",

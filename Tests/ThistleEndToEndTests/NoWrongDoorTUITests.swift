@@ -121,4 +121,41 @@ final class NoWrongDoorTUITests: XCTestCase {
         try again.send("q")
         try again.waitFor("[exit status 0]")
     }
+
+    func testFilteringTheQueueThenChasingAndScrollingALongCaseAt80x24() throws {
+        let tmux = try TmuxSession(command: [ThistleBinary.path, "--db", database, "--as", "member-aileen-baxter"])
+        try tmux.waitFor("Aileen Baxter")
+        try tmux.send("3")
+        try tmux.waitFor("the loaded queue") { $0.contains("most urgent first") && $0.contains(" 1/") }
+        try tmux.send("f")
+        try tmux.waitFor("Narrow the queue by")
+        try tmux.send("Down", "Down", "Enter")
+        try tmux.waitFor("How urgent?")
+        try tmux.send("Enter")
+        let urgent = try tmux.waitFor("Showing only urgent")
+        let rows = urgent.split(separator: "\n").drop { !$0.hasPrefix("Urgency") }.dropFirst().filter { !$0.isEmpty }
+        XCTAssertFalse(rows.isEmpty, urgent)
+        XCTAssertTrue(rows.dropLast().allSatisfy { $0.hasPrefix("urgent") }, urgent)
+        try tmux.send("F")
+        try tmux.waitFor("the whole queue") { $0.contains("most urgent first") && $0.contains("routine") }
+
+        // A stalled referral on a case she leads: chase it, then read the timeline at the end of the case.
+        try tmux.send("4")
+        let mine = try tmux.waitFor("my cases") { $0.contains("The cases you lead") && $0.contains(" 1/") }
+        try moveTo("stalled", in: mine, rows: { $0.hasPrefix("returned") || $0.hasPrefix("stalled") || $0.hasPrefix("   ") },
+                   tmux)
+        try tmux.send("Enter")
+        try tmux.waitFor("Timeline") { $0.contains("Referral to") && $0.contains(" of ") }
+        try tmux.send("h")
+        try tmux.waitFor("Chase a referral")
+        try tmux.send("Enter")
+        try tmux.waitFor("chased 20")
+        try tmux.send("End")
+        let end = try tmux.waitFor("the chase on the timeline") { $0.contains("referral chased:") }
+        XCTAssertFalse(end.contains(" Resident "), end)
+        try tmux.resize(width: 100, height: 50)
+        try tmux.waitFor("the whole case") { $0.contains(" Resident ") && $0.contains("referral chased:") }
+        try tmux.send("q")
+        try tmux.waitFor("[exit status 0]")
+    }
 }

@@ -22,6 +22,7 @@ public struct CaseEvent: Hashable, Sendable {
         case referralDeclined(ReferralID, reason: String, suggested: ServiceID?, onBehalf: Bool)
         case referralCompleted(ReferralID, outcome: ReferralOutcome, reason: String?, onBehalf: Bool)
         case referralWithdrawn(ReferralID, reason: String)
+        case referralChased(ReferralID)
         case needReturned(NeedID, referral: ReferralID)
         case needMet(NeedID)
         case needClosed(NeedID, reason: String)

@@ -14,7 +14,7 @@ extension CaseRuleViolation {
         case .needStillOpen: return "need-still-open"
         case .needEnded: return "need-ended"
         case .referralInFlight: return "referral-in-flight"
-        case .referralCannotMove: return "invalid-transition"
+        case .referralCannotMove, .referralNotWithService: return "invalid-transition"
         case .answerBeforeReferralSent, .timeInFuture: return "invalid-time"
         case .consentMissing: return "consent-missing"
         case .consentAlreadyRecorded: return "consent-already-recorded"

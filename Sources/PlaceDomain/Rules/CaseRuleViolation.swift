@@ -22,6 +22,7 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
     case referralInFlight(ReferralID)
     case referralCannotMove(ReferralID, from: ReferralState, to: ReferralState)
     case answerBeforeReferralSent(ReferralID)
+    case referralNotWithService(ReferralID, ReferralState)
 
     // Consent and the service a need goes to.
     case consentMissing(agency: AgencyID)
@@ -89,6 +90,8 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
         case .referralCannotMove(let id, let from, let to):
             let until = from == .sent && to == .completed ? " until it is accepted" : ""
             return "Referral \(id) is \(from.rawValue), so it cannot be \(to.rawValue)\(until)."
+        case .referralNotWithService(let id, let state):
+            return "Referral \(id) is \(state.rawValue), no longer with its service, so there is nothing to chase."
         case .answerBeforeReferralSent(let id):
             return "The answer to referral \(id) cannot be dated before the referral was sent."
         case .consentMissing(let agency):

@@ -9,3 +9,16 @@ extension Referral {
         return now.timeIntervalSince(sentAt) > TimeInterval(days) * 86_400
     }
 }
+
+extension CaseFile {
+    /// The lead asks a service to answer a referral still with it, usually
+    /// one that has stalled. Nothing changes state: the chase goes on the
+    /// timeline, so the lead and the service see when it was asked.
+    public func chase(_ referralID: ReferralID, by actor: ActingMember, now: Date) throws -> CaseUpdate {
+        try requireOpen()
+        try requireLeadOrLeadServingPlace(actor)
+        let referral = referrals[try requireReferral(referralID)]
+        guard referral.isInFlight else { throw CaseRuleViolation.referralNotWithService(referralID, referral.state) }
+        return CaseUpdate(file: self, events: [CaseEvent(.referralChased(referralID), by: actor.id, at: now)])
+    }
+}

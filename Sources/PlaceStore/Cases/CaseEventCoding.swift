@@ -3,6 +3,17 @@ import PlaceDomain
 /// How a `CaseEvent` is kept in the `case_event` table: its kind as a word,
 /// the id it is mainly about, and the rest as a JSON object.
 enum CaseEventCoding {
+    /// The create of one `case_event` row.
+    static func change(_ event: CaseEvent, id: String, on caseID: CaseID) -> Change {
+        let row = row(event)
+        let fields: [String: JSONValue] = [
+            "id": .string(id), "case_id": .string(caseID.rawValue), "kind": .string(row.kind),
+            "subject_id": row.subject.map { .string($0) } ?? .null, "detail": .object(row.detail),
+            "by_id": .string(event.byID.rawValue), "at": .string(PlaceStore.isoTime(event.at)),
+        ]
+        return Change(entity: .caseEvent, entityID: id, field: Op.wholeRecord, value: .object(fields))
+    }
+
     static func row(_ event: CaseEvent) -> (kind: String, subject: String?, detail: [String: JSONValue]) {
         func id<T>(_ value: Identifier<T>?) -> JSONValue { value.map { .string($0.rawValue) } ?? .null }
         func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
@@ -25,6 +36,8 @@ enum CaseEventCoding {
                     ["outcome": text(outcome.rawValue), "reason": text(reason), "onBehalf": .bool(onBehalf)])
         case .referralWithdrawn(let referral, let reason):
             return ("referral-withdrawn", referral.rawValue, ["reason": text(reason)])
+        case .referralChased(let referral):
+            return ("referral-chased", referral.rawValue, [:])
         case .needReturned(let need, let referral):
             return ("need-returned", need.rawValue, ["referral": id(referral)])
         case .needMet(let need):

@@ -48,16 +48,7 @@ extension PlaceStore {
         for change in file.leadHistory.dropFirst(original?.leadHistory.count ?? 0) {
             changes.append(try .create(change, as: .leadChange, id: ids.next()))
         }
-        for event in update.events {
-            let row = CaseEventCoding.row(event)
-            let fields: [String: JSONValue] = [
-                "id": .string(ids.next()), "case_id": .string(file.case.id.rawValue), "kind": .string(row.kind),
-                "subject_id": row.subject.map { .string($0) } ?? .null, "detail": .object(row.detail),
-                "by_id": .string(event.byID.rawValue), "at": .string(Self.isoTime(event.at)),
-            ]
-            changes.append(Change(entity: .caseEvent, entityID: fields["id"]!.stringValue!, field: Op.wholeRecord,
-                                  value: .object(fields)))
-        }
+        changes += update.events.map { CaseEventCoding.change($0, id: ids.next(), on: file.case.id) }
         return changes
     }
 
@@ -71,12 +62,12 @@ extension PlaceStore {
     }
 
     /// The timeline of a case, oldest first: (kind, subject id, who, when).
-    public func caseEvents(_ id: CaseID) throws -> [(kind: String, subject: String?, by: MemberID, at: String)] {
+    public func caseEvents(_ id: CaseID) throws -> [(kind: String, subject: String?, by: MemberID, at: Date)] {
         try writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT kind, subject_id, by_id, at FROM case_event WHERE case_id = ? ORDER BY at, rowid",
                 arguments: [id.rawValue]
-            ).map { ($0["kind"], $0["subject_id"], MemberID($0["by_id"] as String), $0["at"]) }
+            ).map { ($0["kind"], $0["subject_id"], MemberID($0["by_id"] as String), Self.date($0["at"])) }
         }
     }
 }

@@ -41,6 +41,13 @@ public struct PlaceFiles: Sendable {
         try checkReferences()
     }
 
+    /// The cases with their needs and referrals.
+    var caseFiles: [CaseFile] {
+        let needsByCase = Dictionary(grouping: needs, by: \.caseID)
+        let referralsByCase = Dictionary(grouping: referrals, by: \.caseID)
+        return cases.map { CaseFile(case: $0, needs: needsByCase[$0.id] ?? [], referrals: referralsByCase[$0.id] ?? []) }
+    }
+
     /// Every change that writes these files' contents, parents first.
     public func changes() throws -> [Change] {
         var changes: [Change] = []
@@ -54,6 +61,11 @@ public struct PlaceFiles: Sendable {
         changes += try cases.map(Change.create)
         changes += try needs.map(Change.create)
         changes += try referrals.map(Change.create)
+        changes += caseFiles.flatMap { file in
+            file.impliedEvents.enumerated().map { index, event in
+                CaseEventCoding.change(event, id: "event-\(file.case.id)-\(index + 1)", on: file.case.id)
+            }
+        }
         changes += try triageTargets.map {
             try Change.create($0, as: .triageTarget, id: "triage-\($0.placeID)-\($0.urgency.rawValue)")
         }

@@ -85,6 +85,25 @@ public struct Canvas: Equatable, Sendable {
         restyle(rect) { _ in style }
     }
 
+    /// Copies `source`'s rows from `sourceTop` into `rect`, clipped to both:
+    /// how a view taller than the screen is scrolled. A wide character cut
+    /// at the right edge becomes a space.
+    public mutating func paste(_ source: Canvas, fromRow sourceTop: Int, into rect: Rect) {
+        let area = rect.intersection(bounds)
+        for y in area.rows {
+            let sourceY = sourceTop + y - rect.y
+            guard sourceY >= 0, sourceY < source.size.height else { continue }
+            for x in area.columns {
+                let sourceX = x - rect.x
+                guard sourceX >= 0, sourceX < source.size.width else { continue }
+                var cell = source.rows[sourceY][sourceX]
+                let cutAtRight = cell.width == 2 && (x + 1 >= area.maxX || sourceX + 1 >= source.size.width)
+                if cutAtRight || (cell.isContinuation && x == area.x) { cell.text = " " }
+                setCell(cell, x: x, y: y)
+            }
+        }
+    }
+
     /// Changes the style of every cell in `rect` with `transform`, keeping the text.
     public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
         let area = rect.intersection(bounds)

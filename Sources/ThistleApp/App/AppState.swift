@@ -44,7 +44,8 @@ public struct AppState: Equatable, Sendable {
 
     /// Rows a list gets in the body: title, tabs, table header, notice and footer excluded.
     var context: ScreenContext {
-        ScreenContext(visibleRows: max(1, size.height - Layout.chromeRows - 2), overview: overview, member: member)
+        ScreenContext(visibleRows: max(1, size.height - Layout.chromeRows - 2),
+                      bodySize: Layout.split(size).body.size, overview: overview, member: member)
     }
 
     /// The binding table in force: the overlay's, the text field's, or the screen's plus the global keys.

@@ -55,7 +55,12 @@ extension StoreEffects {
             notes: try store.notes(on: file.case.id).sorted { ($0.at, $0.id.rawValue) < ($1.at, $1.id.rawValue) },
             memberNames: Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
             possibleLeads: members.filter { Member.rolesThatMayLead.contains($0.role) },
-            categories: try store.needCategories(), agencies: try allAgencies())
+            categories: try store.needCategories(), agencies: try allAgencies(),
+            agenciesWithMembers: Set(members.map(\.agencyID)),
+            timeline: try store.caseEvents(file.case.id).map {
+                TimelineEntry(kind: $0.kind, subject: $0.subject, by: $0.by, at: $0.at)
+            },
+            now: clock.now())
     }
 
     /// Every member, by name. A place team is a few hundred at most.
@@ -137,6 +142,13 @@ extension StoreEffects {
                     NewNeed(id: NeedID(store.newID()), category: category, urgency: urgency), by: actor, now: now)
             case .withdraw(let id, let reason):
                 update = try file.withdraw(id, reason: reason, by: actor, now: now)
+            case .chase(let id):
+                update = try file.chase(id, by: actor, now: now)
+            case .answerOnBehalf(let id, let answer):
+                let service = try service(of: id, in: file)
+                update = try file.recordAnswerOnBehalf(
+                    answer, referralID: id, service: service,
+                    agencyHasMembers: try store.agencyHasMembers(service.agencyID), by: actor, now: now)
             case .changeLead(let id):
                 guard let newLead = try store.member(id) else { return .failed("Member \(id) does not exist.") }
                 update = try file.changeLead(to: newLead, by: actor, now: now)

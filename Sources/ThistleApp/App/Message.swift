@@ -1,3 +1,4 @@
+import Foundation
 import PlaceDomain
 import PlaceStore
 import TerminalUI
@@ -110,6 +111,15 @@ public struct WorkRow: Equatable, Sendable {
     public var overdue = false
 }
 
+/// One line of a case's timeline: what happened (a word such as
+/// `referral-declined`), what it was about, who did it and when.
+public struct TimelineEntry: Equatable, Sendable {
+    public var kind: String
+    public var subject: String?
+    public var by: MemberID
+    public var at: Date
+}
+
 /// One no-wrong-door rule to run against a case, as the screens ask for it.
 public enum CaseRule: Hashable, Sendable {
     case accept(ReferralID)
@@ -121,6 +131,9 @@ public enum CaseRule: Hashable, Sendable {
     case closeCase(reason: String?)
     case addNeed(NeedCategoryKey, Urgency)
     case withdraw(ReferralID, reason: String)
+    case chase(ReferralID)
+    /// The lead records the answer of a service whose agency has no members on Thistle.
+    case answerOnBehalf(ReferralID, ReferralAnswer)
     case changeLead(to: MemberID)
     /// A note is written beside the case file, not into it.
     case note(String)
@@ -146,6 +159,12 @@ public struct CaseDetail: Equatable, Sendable {
     /// The need taxonomy and the agencies, for adding a need and recording consent.
     public var categories: [NeedCategory] = []
     public var agencies: [Agency] = []
+    /// Agencies with members on Thistle: they answer their own referrals.
+    public var agenciesWithMembers: Set<AgencyID> = []
+    /// The case's timeline, oldest first.
+    public var timeline: [TimelineEntry] = []
+    /// When it was read: what counts as stalled.
+    public var now = Date.distantPast
 
     public var id: CaseID { file.case.id }
     func agencyName(_ id: AgencyID) -> String { agencyNames[id] ?? id.rawValue }

@@ -9,6 +9,6 @@ public enum Command: Hashable, Sendable {
     case goHome, goDirectory, goTriage, goMyCases, goReferralsIn
     case accept, decline, complete
     case refer, closeNeed, closeCase
-    case addNeed, recordConsent, withdraw, addNote, changeLead
+    case addNeed, recordConsent, withdraw, addNote, changeLead, chase, answerOnBehalf
     case logCase, newResident, toggle, cycleUrgency, confirmNew
 }

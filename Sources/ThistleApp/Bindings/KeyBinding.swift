@@ -55,6 +55,32 @@ extension GlobalBindings {
 }
 
 /// Moving through a list: the same keys on every list screen.
+/// Scrolling a view taller than the screen, line by line or a page at a time.
+enum ScrollBindings {
+    static let table: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .moveUp, label: "", help: "Scroll up", inFooter: false),
+        KeyBinding([.down, .character("j")], .moveDown, label: "", help: "Scroll down", inFooter: false),
+        KeyBinding([.pageUp], .pageUp, label: "", help: "Scroll up a page", inFooter: false),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, label: "", help: "Scroll down a page", inFooter: false),
+        KeyBinding([.home, .character("g")], .first, label: "", help: "Scroll to the top", inFooter: false),
+        KeyBinding([.end, .character("G")], .last, label: "", help: "Scroll to the bottom", inFooter: false),
+    ]
+
+    /// The new first line for a scrolling command, unclamped; nil for other commands.
+    static func scroll(_ top: Int, by command: Command, pageRows: Int) -> Int? {
+        let page = max(1, pageRows - 1)
+        switch command {
+        case .moveUp: return top - 1
+        case .moveDown: return top + 1
+        case .pageUp: return top - page
+        case .pageDown: return top + page
+        case .first: return 0
+        case .last: return Int.max / 2
+        default: return nil
+        }
+    }
+}
+
 enum ListBindings {
     static let table: [KeyBinding] = [
         KeyBinding([.up, .character("k")], .moveUp, label: "", help: "Move up", inFooter: false),

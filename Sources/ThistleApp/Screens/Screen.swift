@@ -18,6 +18,8 @@ public enum Screen: Equatable, Sendable {
 public struct ScreenContext: Sendable {
     /// Rows a list on this screen can show at the current size.
     public var visibleRows: Int
+    /// The size of the screen's body, between the tabs and the notice line.
+    public var bodySize = Size.zero
     /// The place tree and its figures, once loaded.
     public var overview: PlaceOverview?
     /// Who is signed in: the rules act as them.
@@ -103,6 +105,7 @@ extension Screen {
     var isEditingText: Bool {
         switch self {
         case .directory(let screen): return screen.isEditing
+        case .triageQueue(let screen): return screen.prompt != nil
         case .referralsIn(let screen): return screen.prompt != nil
         case .caseFile(let screen): return screen.prompt != nil
         case .logCase(let screen): return screen.isEditing
@@ -113,6 +116,7 @@ extension Screen {
     /// The keys while a field or prompt has focus.
     var editingBindings: [KeyBinding] {
         switch self {
+        case .triageQueue(let screen): return screen.prompt?.bindings ?? []
         case .referralsIn(let screen): return screen.prompt?.bindings ?? []
         case .caseFile(let screen): return screen.prompt?.bindings ?? []
         case .logCase(let screen): return screen.stepBindings
@@ -164,6 +168,9 @@ extension Screen {
 
     mutating func edit(_ key: Key, _ context: ScreenContext) -> Outcome {
         switch self {
+        case .triageQueue(var screen):
+            defer { self = .triageQueue(screen) }
+            return screen.edit(key, context)
         case .directory(var screen):
             defer { self = .directory(screen) }
             return screen.edit(key)

@@ -10,6 +10,10 @@ public struct CaseScreen: Equatable, Sendable {
     public let from: String
     public var detail: CaseDetail?
     public var prompt: Prompt?
+    /// The first line of the case shown: long cases scroll.
+    public var scroll = 0
+    /// A note is being saved: show the end of the story when it is.
+    var revealStory = false
     /// The referral last sent from here, offered again once consent is recorded.
     var referralSent: PendingReferral?
 
@@ -29,7 +33,7 @@ public struct CaseScreen: Equatable, Sendable {
     }
 
     /// The less frequent actions stay out of the footer so it keeps `q` and `?` at 80 columns.
-    public static let bindings: [KeyBinding] = [
+    public static let bindings: [KeyBinding] = ScrollBindings.table + [
         KeyBinding([.character("r")], .refer, label: "refer", help: "Refer an open need to a service"),
         KeyBinding([.character("x")], .closeNeed, label: "close need", help: "Close a need, with a reason"),
         KeyBinding([.character("C")], .closeCase, label: "close case",
@@ -43,12 +47,22 @@ public struct CaseScreen: Equatable, Sendable {
         KeyBinding([.character("N")], .addNote, label: "note", help: "Add a note to the case's story"),
         KeyBinding([.character("L")], .changeLead, label: "lead", help: "Hand the lead to another member",
                    inFooter: false),
+        KeyBinding([.character("h")], .chase, label: "chase",
+                   help: "Chase a service for its answer to a referral (goes on the timeline)", inFooter: false),
+        KeyBinding([.character("A")], .answerOnBehalf, label: "answer for",
+                   help: "Record a service's answer given by phone or letter, when its agency is not on Thistle",
+                   inFooter: false),
         KeyBinding([.escape], .back, label: "back", help: "Go back"),
     ]
 
     mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
-        guard [.refer, .closeNeed, .closeCase, .addNeed, .recordConsent, .withdraw, .addNote, .changeLead]
-            .contains(command) else { return nil }
+        if let moved = ScrollBindings.scroll(scroll, by: command, pageRows: context.bodySize.height) {
+            let height = detail.map { Self.document($0, width: context.bodySize.width).size.height } ?? 0
+            scroll = Self.clamp(moved, contentHeight: height, bodyHeight: context.bodySize.height)
+            return Outcome()
+        }
+        guard [.refer, .closeNeed, .closeCase, .addNeed, .recordConsent, .withdraw, .addNote, .changeLead, .chase,
+               .answerOnBehalf].contains(command) else { return nil }
         guard let detail else { return Outcome() }
         let needs = detail.file.needs
         switch command {
@@ -73,6 +87,20 @@ public struct CaseScreen: Equatable, Sendable {
             guard !live.isEmpty else { return Outcome(notice: "No referral of this case is still with a service.") }
             prompt = .choice("Withdraw a referral", ["Which referral?"], live.map { detail.referralLine($0) },
                              .referralToWithdraw(live.map(\.id)))
+        case .chase:
+            let live = detail.file.referrals.filter(\.isInFlight)
+            guard !live.isEmpty else { return Outcome(notice: "No referral of this case is still with a service.") }
+            prompt = .choice("Chase a referral", ["Which service have you asked for an answer?"],
+                             live.map { detail.referralLine($0) }, .referralToChase(live.map(\.id)))
+        case .answerOnBehalf:
+            let live = detail.file.referrals.filter {
+                $0.isInFlight && !detail.agenciesWithMembers.contains(detail.services[$0.serviceID]?.agencyID ?? "")
+            }
+            guard !live.isEmpty else {
+                return Outcome(notice: "No referral here is with an agency off Thistle: its members answer for themselves.")
+            }
+            prompt = .choice("Answer for a service", ["Which referral did the service answer?"],
+                             live.map { detail.referralLine($0) }, .referralToAnswer(live.map(\.id)))
         case .addNote:
             prompt = .reason("Add a note", ["What should the next person to read this case know?"], .noteText)
         case .changeLead:
@@ -132,10 +160,37 @@ public struct CaseScreen: Equatable, Sendable {
             return rule(.withdraw(id, reason: reason), context)
         case (.entered(let text), .noteText):
             prompt = nil
+            revealStory = true
             return rule(.note(text), context)
         case (.chose(let index), .newLead(let ids)):
             prompt = nil
             return rule(.changeLead(to: ids[index]), context)
+        case (.chose(let index), .referralToChase(let ids)):
+            prompt = nil
+            return rule(.chase(ids[index]), context)
+        case (.chose(let index), .referralToAnswer(let ids)):
+            let sent = detail?.file.referral(ids[index])?.state == .sent
+            prompt = .choice("Answer for a service", ["What did the service say?"],
+                             sent ? Self.answersToSent : Self.answersToAccepted, .answerOnBehalf(ids[index]))
+        case (.chose(let index), .answerOnBehalf(let id)):
+            let sent = detail?.file.referral(id)?.state == .sent
+            switch (sent, index) {
+            case (true, 0):
+                prompt = nil
+                return rule(.answerOnBehalf(id, .accept), context)
+            case (false, 0):
+                prompt = nil
+                return rule(.answerOnBehalf(id, .complete(outcome: .successful, reason: nil)), context)
+            default:
+                prompt = .reason("Answer for a service", [sent ? "Why did they decline?" : "Why did it not help?",
+                                                          "The need comes back to you."],
+                                 .reasonOnBehalf(id, declined: sent))
+            }
+        case (.entered(let reason), .reasonOnBehalf(let id, let declined)):
+            prompt = nil
+            let answer: ReferralAnswer = declined
+                ? .decline(reason: reason, suggested: nil) : .complete(outcome: .unsuccessful, reason: reason)
+            return rule(.answerOnBehalf(id, answer), context)
         default:
             prompt = nil
         }
@@ -152,7 +207,25 @@ public struct CaseScreen: Equatable, Sendable {
         case .caseLoaded(let loaded) where loaded.id == caseID:
             detail = loaded
         case .caseSaved(let saved) where saved.id == caseID:
+            // Scrolled to the end, the view stays there to show what was added.
+            let body = context.bodySize
+            let atEnd = detail.map {
+                let height = Self.document($0, width: body.width).size.height
+                return height > body.height
+                    && Self.clamp(scroll, contentHeight: height, bodyHeight: body.height) == height - body.height
+            } ?? false
             detail = saved
+            let height = Self.document(saved, width: body.width).size.height
+            if atEnd {
+                scroll = Self.clamp(.max / 2, contentHeight: height, bodyHeight: body.height)
+            } else if revealStory {
+                // A note just added is the story's last line: bring it into view.
+                let bottom = Self.storyBottom(saved, width: body.width)
+                if bottom > scroll + body.height {
+                    scroll = Self.clamp(bottom - body.height, contentHeight: height, bodyHeight: body.height)
+                }
+            }
+            revealStory = false
         case .referralTargetsLoaded(caseID, let need, let rows):
             guard case .serviceToRefer(need, nil)? = prompt?.step else { return }
             let line = detail?.file.need(need).map(Self.needLine) ?? need.rawValue
@@ -168,10 +241,15 @@ public struct CaseScreen: Equatable, Sendable {
                 lines: ["No consent is recorded for sharing this case with \(name).",
                         "Record that the resident consents, and send the referral?"],
                 input: .confirm, step: .recordConsent(agency, last.need, last.service))
+        case .refused(_, caseID, nil):
+            revealStory = false
         default:
             break
         }
     }
+
+    static let answersToSent = ["They accepted it", "They declined it"]
+    static let answersToAccepted = ["They completed it: the need is met", "It did not help: the need comes back"]
 
     static func needLine(_ need: Need) -> String {
         "\(need.category.rawValue) · \(need.urgency.rawValue) · \(need.state.rawValue)" + (need.returned ? " · returned" : "")

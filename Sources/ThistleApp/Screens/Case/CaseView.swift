@@ -1,3 +1,4 @@
+import Foundation
 import PlaceDomain
 import TerminalUI
 
@@ -7,27 +8,40 @@ extension CaseScreen {
             canvas.put(" Loading the case…", at: rect.x, rect.y + 1, style: .dim)
             return
         }
-        let file = detail.file
-        let resident = detail.resident
-        let facts: [(String, String)] = [
-            ("Resident", [resident?.fullName ?? file.case.residentID.rawValue,
-                          "born " + (resident?.dateOfBirth ?? "not known"),
-                          resident?.postcode ?? "no postcode", detail.placeName].joined(separator: " · ")),
-            ("Door", "\(detail.doorAgencyName) (\(detail.doorMemberName)), opened \(dayText(file.case.openedAt))"),
-            ("Lead", detail.leadName),
-            ("Case", file.case.status == .open
-                ? "open" : "closed \(file.case.closedAt.map(dayText) ?? "")" + (file.case.closedReason.map { ": \($0)" } ?? "")),
-            ("Consent", Self.consentText(detail)),
-        ]
-        var body = rect
-        for (label, value) in facts {
-            let (line, rest) = body.sliceTop(1)
-            canvas.put(" " + label, at: line.x, line.y, style: .bold)
-            canvas.put(value, at: line.x + 11, line.y, maxWidth: line.width - 11)
-            body = rest
+        let document = Self.document(detail, width: rect.width)
+        let top = Self.clamp(scroll, contentHeight: document.size.height, bodyHeight: rect.height)
+        canvas.paste(document, fromRow: top, into: rect)
+        if document.size.height > rect.height, rect.height > 0 {
+            let last = min(document.size.height, top + rect.height)
+            let position = " \(top + 1)–\(last) of \(document.size.height) "
+            canvas.put(position, at: rect.maxX - displayWidth(of: position), rect.y, style: .dim)
         }
-        body = body.sliceTop(1).rest
-        let (needsRect, rest) = body.sliceTop(min(body.height, file.needs.count + 1))
+        prompt?.draw(into: &canvas, rect)
+    }
+
+    /// The first line shown, so that scrolling stops with the last line at the bottom.
+    static func clamp(_ scroll: Int, contentHeight: Int, bodyHeight: Int) -> Int {
+        max(0, min(scroll, contentHeight - bodyHeight))
+    }
+
+    /// The whole case, as tall as it needs to be: facts, needs, referrals,
+    /// the story with its notes wrapped to the width, then the timeline.
+    static func document(_ detail: CaseDetail, width: Int) -> Canvas {
+        let file = detail.file
+        let facts = factLines(detail)
+        let story = storyLines(detail, width: width)
+        let timeline = timelineLines(detail)
+        let needsHeight = file.needs.count + 1
+        let referralsHeight = file.referrals.isEmpty ? 1 : file.referrals.count + 1
+        let storyEnd = storyBottom(detail, width: width)
+        var canvas = Canvas(size: Size(width: width, height: storyEnd + 1 + 1 + timeline.count))
+        var y = 0
+        for (label, value) in facts {
+            canvas.put(" " + label, at: 0, y, style: .bold)
+            canvas.put(value, at: 11, y, maxWidth: width - 11)
+            y += 1
+        }
+        y += 1
         Table(
             columns: [
                 .init("Need", width: .flexible(min: 14, weight: 2)), .init("Urgency", width: .fixed(8)),
@@ -38,14 +52,11 @@ extension CaseScreen {
                 [need.category.rawValue, need.urgency.rawValue, need.state.rawValue, need.returned ? "returned" : "",
                  dayText(need.createdAt), need.closedReason ?? ""]
             }
-        ).draw(into: &canvas, rect: needsRect)
-        var below = rest.sliceTop(min(rest.height, 1)).rest
+        ).draw(into: &canvas, rect: Rect(x: 0, y: y, width: width, height: needsHeight))
+        y += needsHeight + 1
         if file.referrals.isEmpty {
-            let (line, after) = below.sliceTop(min(below.height, 1))
-            if line.height > 0 { canvas.put(" No referral yet.", at: line.x, line.y, style: .dim) }
-            below = after
+            canvas.put(" No referral yet.", at: 0, y, style: .dim)
         } else {
-            let (referralsRect, after) = below.sliceTop(min(below.height, file.referrals.count + 1))
             Table(
                 columns: [
                     .init("Referral to", width: .flexible(min: 16, weight: 3)),
@@ -55,29 +66,69 @@ extension CaseScreen {
                 rows: file.referrals.map { referral in
                     [detail.serviceName(referral.serviceID),
                      file.need(referral.needID)?.category.rawValue ?? referral.needID.rawValue,
-                     referral.state.rawValue, dayText(referral.sentAt),
-                     [referral.outcome?.rawValue, referral.reason].compactMap { $0 }.joined(separator: ": ")]
+                     detail.isStalled(referral) ? "stalled" : referral.state.rawValue, dayText(referral.sentAt),
+                     detail.lastChase(of: referral.id).map { "chased " + dayText($0) }
+                        ?? [referral.outcome?.rawValue, referral.reason].compactMap { $0 }.joined(separator: ": ")]
                 }
-            ).draw(into: &canvas, rect: referralsRect)
-            below = after
+            ).draw(into: &canvas, rect: Rect(x: 0, y: y, width: width, height: referralsHeight))
         }
-        drawStory(detail, into: &canvas, below.sliceTop(min(below.height, 1)).rest)
-        prompt?.draw(into: &canvas, rect)
+        y += referralsHeight + 1
+        for (text, style) in story {
+            canvas.put(text, at: 0, y, style: style, maxWidth: width)
+            y += 1
+        }
+        y += 1
+        canvas.put(" Timeline", at: 0, y, style: .bold)
+        y += 1
+        for line in timeline {
+            canvas.put(line, at: 0, y, maxWidth: width)
+            y += 1
+        }
+        return canvas
     }
 
-    /// The case's summary, then its notes, newest last; cut at the bottom when there is no room.
-    private func drawStory(_ detail: CaseDetail, into canvas: inout Canvas, _ area: Rect) {
-        var lines: [(String, Style)] = [(" Story: " + detail.file.case.summary, .plain)]
-        if detail.notes.isEmpty {
-            lines.append((" No note yet.", .dim))
-        } else {
-            lines += detail.notes.map {
-                (" \(dayText($0.at)) · \(detail.memberName($0.byID)) · " + $0.text.replacingOccurrences(of: "\n", with: " "),
-                 .plain)
-            }
+    /// The line just below the story and its notes.
+    static func storyBottom(_ detail: CaseDetail, width: Int) -> Int {
+        let file = detail.file
+        let referralsHeight = file.referrals.isEmpty ? 1 : file.referrals.count + 1
+        return factLines(detail).count + 1 + (file.needs.count + 1) + 1 + referralsHeight + 1
+            + storyLines(detail, width: width).count
+    }
+
+    static func factLines(_ detail: CaseDetail) -> [(String, String)] {
+        let file = detail.file
+        let resident = detail.resident
+        return [
+            ("Resident", [resident?.fullName ?? file.case.residentID.rawValue,
+                          "born " + (resident?.dateOfBirth ?? "not known"),
+                          resident?.postcode ?? "no postcode", detail.placeName].joined(separator: " · ")),
+            ("Door", "\(detail.doorAgencyName) (\(detail.doorMemberName)), opened \(dayText(file.case.openedAt))"),
+            ("Lead", detail.leadName),
+            ("Case", file.case.status == .open
+                ? "open" : "closed \(file.case.closedAt.map(dayText) ?? "")" + (file.case.closedReason.map { ": \($0)" } ?? "")),
+            ("Consent", consentText(detail)),
+        ]
+    }
+
+    /// The case's summary, then its notes, oldest first, each wrapped to the width.
+    static func storyLines(_ detail: CaseDetail, width: Int) -> [(String, Style)] {
+        let wrapWidth = max(10, width - 3)
+        var lines = wrap("Story: " + detail.file.case.summary, toWidth: wrapWidth).map { (" " + $0, Style.plain) }
+        guard !detail.notes.isEmpty else { return lines + [(" No note yet.", .dim)] }
+        for note in detail.notes {
+            lines.append((" \(dayText(note.at)) · \(detail.memberName(note.byID))", .dim))
+            lines += note.text.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { wrap(String($0), toWidth: wrapWidth) }.map { ("   " + $0, .plain) }
         }
-        for (row, line) in lines.prefix(max(0, area.height)).enumerated() {
-            canvas.put(line.0, at: area.x, area.y + row, style: line.1, maxWidth: area.width)
+        return lines
+    }
+
+    /// The timeline, oldest first: when, who, and what happened to what.
+    static func timelineLines(_ detail: CaseDetail) -> [String] {
+        detail.timeline.map { entry in
+            let what = entry.kind.replacingOccurrences(of: "-", with: " ")
+            let about = detail.subjectText(entry)
+            return " \(dayText(entry.at)) · \(detail.memberName(entry.by)) · \(what)" + (about.isEmpty ? "" : ": \(about)")
         }
     }
 
@@ -91,6 +142,32 @@ extension CaseScreen {
 extension CaseDetail {
     func referralLine(_ referral: Referral) -> String {
         [serviceName(referral.serviceID), file.need(referral.needID)?.category.rawValue ?? referral.needID.rawValue,
-         referral.state.rawValue, "sent " + dayText(referral.sentAt)].joined(separator: " · ")
+         isStalled(referral) ? "stalled" : referral.state.rawValue, "sent " + dayText(referral.sentAt)]
+            .joined(separator: " · ")
+    }
+
+    /// When the lead last chased a referral still with its service.
+    func lastChase(of id: ReferralID) -> Date? {
+        guard file.referral(id)?.isInFlight == true else { return nil }
+        return timeline.last { $0.kind == "referral-chased" && $0.subject == id.rawValue }?.at
+    }
+
+    /// Still with a service that has not answered within its typical wait.
+    func isStalled(_ referral: Referral) -> Bool {
+        guard let service = services[referral.serviceID] else { return false }
+        return referral.isStalled(service: service, now: now)
+    }
+
+    /// What a timeline entry was about, in names: the need, the referral's
+    /// service, the agency consented to or the new lead.
+    func subjectText(_ entry: TimelineEntry) -> String {
+        guard let subject = entry.subject else { return "" }
+        if let need = file.need(NeedID(subject)) { return need.category.rawValue }
+        if let referral = file.referral(ReferralID(subject)) {
+            return "\(file.need(referral.needID)?.category.rawValue ?? "need") to \(serviceName(referral.serviceID))"
+        }
+        if let consent = file.consents.first(where: { $0.id.rawValue == subject }) { return agencyName(consent.agencyID) }
+        if entry.kind == "lead-changed" { return "to " + memberName(MemberID(subject)) }
+        return ""
     }
 }

@@ -30,6 +30,14 @@ public struct Prompt: Equatable, Sendable {
         case withdrawReason(ReferralID)
         case noteText
         case newLead([MemberID])
+        case filterKind
+        case filterPlace([PlaceID])
+        case filterCategory([NeedCategoryKey])
+        case filterUrgency
+        case referralToChase([ReferralID])
+        case referralToAnswer([ReferralID])
+        case answerOnBehalf(ReferralID)
+        case reasonOnBehalf(ReferralID, declined: Bool)
     }
 
     /// How a key left the prompt.
@@ -46,6 +54,12 @@ public struct Prompt: Equatable, Sendable {
 
     static func reason(_ title: String, _ lines: [String], _ step: Step) -> Prompt {
         Prompt(title: title, lines: lines, input: .text(TextField()), step: step)
+    }
+
+    /// The lines offered, when the prompt is a choice.
+    var choices: [String]? {
+        if case .choice(let choices, _) = input { return choices }
+        return nil
     }
 
     static func choice(_ title: String, _ lines: [String], _ choices: [String], _ step: Step) -> Prompt {

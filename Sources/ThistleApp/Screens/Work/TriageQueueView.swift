@@ -2,8 +2,11 @@ import TerminalUI
 
 extension TriageQueueScreen {
     func view(into canvas: inout Canvas, _ rect: Rect) {
+        let heading = work.filter.isEmpty
+            ? "Needs waiting to be routed in the places you serve, most urgent first; overdue past the place's target."
+            : "Showing only \(work.filter.summary) (F clears). Most urgent first; overdue past the place's target."
         work.draw(
-            into: &canvas, rect, heading: "Needs waiting to be routed in the places you serve, most urgent first; overdue past the place's target.",
+            into: &canvas, rect, heading: heading,
             empty: "Nothing is waiting to be routed in the places you serve.",
             columns: [
                 .init("Urgency", width: .fixed(8)), .init("Place", width: .flexible(min: 10, weight: 2)),
@@ -15,5 +18,6 @@ extension TriageQueueScreen {
                  [row.overdue ? "overdue" : nil, row.item.returned == true ? "returned" : nil]
                     .compactMap { $0 }.joined(separator: " ")]
             })
+        prompt?.draw(into: &canvas, rect)
     }
 }

@@ -7,8 +7,11 @@ import TerminalUI
 /// long as one member's work, so they are held whole.
 public struct WorkListState: Equatable, Sendable {
     public let list: WorkList
-    /// Nil until the first load.
-    public var rows: [WorkRow]?
+    /// The rows shown: the loaded list narrowed by `filter`. Nil until the first load.
+    public private(set) var rows: [WorkRow]?
+    /// Every row of the list as loaded.
+    public private(set) var loaded: [WorkRow]?
+    public private(set) var filter = WorkFilter()
     public var selection = Selection()
 
     init(_ list: WorkList) { self.list = list }
@@ -34,13 +37,22 @@ public struct WorkListState: Equatable, Sendable {
 
     mutating func receive(_ message: Message, _ context: ScreenContext) {
         switch message {
-        case .workLoaded(list, let loaded):
-            rows = loaded
+        case .workLoaded(list, let rows):
+            loaded = rows
+            self.rows = rows.filter(filter.admits)
         case .resized, .workLoaded:
             break
         default:
             return
         }
+        selection.fit(count: rows?.count ?? 0, visibleRows: context.visibleRows)
+    }
+
+    /// Narrows the list; the selection goes back to the top.
+    mutating func apply(_ filter: WorkFilter, _ context: ScreenContext) {
+        self.filter = filter
+        rows = loaded?.filter(filter.admits)
+        selection = Selection()
         selection.fit(count: rows?.count ?? 0, visibleRows: context.visibleRows)
     }
 
@@ -54,7 +66,8 @@ public struct WorkListState: Equatable, Sendable {
             return
         }
         guard !rows.isEmpty else {
-            canvas.put(" " + empty, at: body.x, body.y + 1, style: .dim, maxWidth: body.width)
+            let none = filter.isEmpty ? empty : "Nothing matches the filter (\(filter.summary)). F clears it."
+            canvas.put(" " + none, at: body.x, body.y + 1, style: .dim, maxWidth: body.width)
             return
         }
         drawPosition(&canvas, top, selection.index + 1, rows.count)

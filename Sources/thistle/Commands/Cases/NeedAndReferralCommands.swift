@@ -26,8 +26,9 @@ struct CloseNeed: ParsableCommand {
 
 struct ReferralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "referral", abstract: "Answer or withdraw a referral.",
-        subcommands: [AcceptReferral.self, DeclineReferral.self, CompleteReferral.self, WithdrawReferral.self])
+        commandName: "referral", abstract: "Answer, withdraw or chase a referral.",
+        subcommands: [AcceptReferral.self, DeclineReferral.self, CompleteReferral.self, WithdrawReferral.self,
+                      ChaseReferral.self])
 }
 
 /// Accept, decline and complete: by the receiving agency, or by the lead on
@@ -118,6 +119,22 @@ struct WithdrawReferral: ParsableCommand {
         let original = try action.caseFile(holdingReferral: referralID)
         try action.apply(original, output.resolved) {
             try original.withdraw(ReferralID(referralID), reason: reason, by: action.actor, now: action.now)
+        }
+    }
+}
+
+struct ChaseReferral: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chase", abstract: "Record that the lead chased a service for its answer.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The referral id.", valueName: "referral-id")) var referralID: String
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let original = try action.caseFile(holdingReferral: referralID)
+        try action.apply(original, output.resolved) {
+            try original.chase(ReferralID(referralID), by: action.actor, now: action.now)
         }
     }
 }
