@@ -163,7 +163,7 @@ extension ReasonPurpose {
 }
 
 extension Role {
-    fileprivate var withArticle: String {
+    var withArticle: String {
         switch self {
         case .frontline: return "a frontline worker"
         case .lead: return "a lead"

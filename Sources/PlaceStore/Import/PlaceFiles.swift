@@ -15,6 +15,8 @@ public struct PlaceFiles: Sendable {
     public var needs: [Need] = []
     public var referrals: [Referral] = []
     public var triageTargets: [TriageTarget] = []
+    /// The plan and evidence base, where the folder has them.
+    public var plan = PlanFiles()
 
     /// Reads and checks every file in `directory`.
     public init(directory: URL) throws(ImportError) {
@@ -38,7 +40,13 @@ public struct PlaceFiles: Sendable {
             }
         }
         triageTargets = try Self.decode([TriageTargetRow].self, "triage-targets.json", in: directory).map(\.target)
+        plan = try PlanFiles(directory: directory) { file throws(ImportError) in
+            FileManager.default.contents(atPath: directory.appendingPathComponent(file).path)
+        }
         try checkReferences()
+        try plan.checkReferences(
+            places: Set(places.map(\.id)), agencies: Set(agencies.map(\.id)), members: Set(members.map(\.id)),
+            categories: Set(needCategories.map(\.id)))
     }
 
     /// The cases with their needs and referrals.
@@ -69,12 +77,17 @@ public struct PlaceFiles: Sendable {
         changes += try triageTargets.map {
             try Change.create($0, as: .triageTarget, id: "triage-\($0.placeID)-\($0.urgency.rawValue)")
         }
+        changes += try plan.changes()
         return changes
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ file: String, in directory: URL) throws(ImportError) -> T {
         let url = directory.appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw .missingFile(file) }
+        return try decode(type, file, data: data)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ file: String, data: Data) throws(ImportError) -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {

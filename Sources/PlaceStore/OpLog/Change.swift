@@ -17,10 +17,14 @@ public struct Change: Hashable, Sendable {
     }
 
     /// Creates a whole record.
+    /// A record whose id is derived (an indicator value, a scorecard) gets it as its `id` field.
     public static func create<Record: StoredRecord>(_ record: Record) throws -> Change {
-        Change(
-            entity: Record.entity, entityID: record.recordID, field: Op.wholeRecord,
-            value: try RecordCoding.jsonObject(record))
+        var value = try RecordCoding.jsonObject(record)
+        if case .object(var fields) = value, fields["id"] == nil {
+            fields["id"] = .string(record.recordID)
+            value = .object(fields)
+        }
+        return Change(entity: Record.entity, entityID: record.recordID, field: Op.wholeRecord, value: value)
     }
 
     /// Creates a record of a kind whose domain value has no id of its own

@@ -82,3 +82,65 @@ extension Referral: ThistleRecord {
     public static var entity: EntityKind { .referral }
     public var recordID: String { id.rawValue }
 }
+
+// The place plan and evidence base.
+
+extension Outcome: ThistleRecord {
+    public static var entity: EntityKind { .outcome }
+    public var recordID: String { id.rawValue }
+}
+
+extension Indicator: ThistleRecord {
+    public static var entity: EntityKind { .indicator }
+    public var recordID: String { id.rawValue }
+}
+
+extension IndicatorValue: ThistleRecord {
+    public static var entity: EntityKind { .indicatorValue }
+    public var recordID: String { key }
+}
+
+extension Scorecard: ThistleRecord {
+    public static var entity: EntityKind { .scorecard }
+    public var recordID: String { placeID.rawValue }
+}
+
+extension Plan: ThistleRecord {
+    public static var entity: EntityKind { .plan }
+    public var recordID: String { id.rawValue }
+}
+
+extension Priority: ThistleRecord {
+    public static var entity: EntityKind { .priority }
+    public var recordID: String { id.rawValue }
+}
+
+extension PlanAction: ThistleRecord {
+    public static var entity: EntityKind { .planAction }
+    public var recordID: String { id.rawValue }
+}
+
+extension PlaceStandardAssessment: ThistleRecord {
+    public static var entity: EntityKind { .placeStandard }
+    public var recordID: String { id.rawValue }
+}
+
+extension EvidenceNote: ThistleRecord {
+    public static var entity: EntityKind { .evidence }
+    public var recordID: String { id.rawValue }
+}
+
+extension FundingStream: ThistleRecord {
+    public static var entity: EntityKind { .fundingStream }
+    public var recordID: String { id.rawValue }
+}
+
+extension Allocation: ThistleRecord {
+    public static var entity: EntityKind { .allocation }
+    public var recordID: String { id.rawValue }
+}
+
+extension LearningEntry: ThistleRecord {
+    public static var entity: EntityKind { .learning }
+    public var recordID: String { id.rawValue }
+}

@@ -71,10 +71,49 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     public static let triageTarget = EntityKind(
         name: "triage_target", table: "triage_target", columns: ["id", "place_id", "urgency", "hours"])
 
+
+    // The place plan and evidence base (schema v3).
+    public static let outcome = EntityKind(name: "outcome", table: "outcome", columns: ["id", "name", "description"])
+    public static let indicator = EntityKind(
+        name: "indicator", table: "indicator",
+        columns: ["id", "name", "unit", "polarity", "source", "kind", "per", "target"])
+    /// Keyed "indicator|place|period": one value per indicator, place and period.
+    public static let indicatorValue = EntityKind(
+        name: "indicator_value", table: "indicator_value",
+        columns: ["id", "indicator_id", "place_id", "period", "value", "numerator", "denominator"])
+    /// Keyed by its place: one scorecard per place.
+    public static let scorecard = EntityKind(
+        name: "scorecard", table: "scorecard", columns: ["id", "place_id", "indicator_ids"])
+    public static let plan = EntityKind(name: "plan", table: "plan", columns: ["id", "place_id", "period", "vision"])
+    public static let priority = EntityKind(
+        name: "priority", table: "priority",
+        columns: [
+            "id", "plan_id", "title", "description", "lead_agency_id", "partner_agency_ids", "outcome_keys",
+            "indicator_ids", "rag", "rag_reason", "rag_date",
+        ])
+    public static let planAction = EntityKind(
+        name: "plan_action", table: "plan_action", columns: ["id", "priority_id", "title", "owner_id", "due", "status"])
+    public static let placeStandard = EntityKind(
+        name: "place_standard", table: "place_standard",
+        columns: ["id", "place_id", "date", "respondent_group", "respondents", "tool_version", "scores"])
+    public static let evidence = EntityKind(
+        name: "evidence", table: "evidence",
+        columns: ["id", "kind", "place_id", "source", "date", "text", "themes", "needs", "by_id"])
+    public static let fundingStream = EntityKind(
+        name: "funding_stream", table: "funding_stream",
+        columns: ["id", "place_id", "name", "amount", "conditions", "end_date"])
+    public static let allocation = EntityKind(
+        name: "allocation", table: "allocation",
+        columns: ["id", "stream_id", "priority_id", "action_id", "amount", "by_id", "at"])
+    public static let learning = EntityKind(
+        name: "learning", table: "learning", columns: ["id", "place_id", "kind", "title", "text", "date", "by_id"])
+
     /// Every kind, parents before children (the order a rebuild clears them in reverse).
     public static let all: [EntityKind] = [
         .place, .agency, .member, .needCategory, .location, .service, .resident, .case, .need, .referral,
         .consent, .consentOverride, .leadChange, .caseEvent, .note, .triageTarget,
+        .outcome, .indicator, .indicatorValue, .scorecard, .plan, .priority, .planAction, .placeStandard, .evidence,
+        .fundingStream, .allocation, .learning,
     ]
 
     /// Looks a kind up by its op name.

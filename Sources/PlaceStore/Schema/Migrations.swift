@@ -15,7 +15,130 @@ enum Migrations {
         migrator.registerMigration("v2 consent, lead history, case timeline, triage targets") { db in
             try createCaseRecords(db)
         }
+        migrator.registerMigration("v3 place plan, evidence base, pot, learning") { db in
+            try createPlanAndEvidence(db)
+        }
         return migrator
+    }
+
+    /// Issue 4: one plan per place and period with its priorities and
+    /// actions; the evidence base (indicators and their values, scorecards,
+    /// Place Standard, community voice and practitioner notes); the pot;
+    /// the learning log. Lists are JSON arrays, as elsewhere.
+    private static func createPlanAndEvidence(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE outcome (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TABLE indicator (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                polarity TEXT NOT NULL CHECK (polarity IN ('higher-is-better', 'lower-is-better')),
+                source TEXT NOT NULL DEFAULT '',
+                kind TEXT NOT NULL CHECK (kind IN ('count', 'rate', 'mean')),
+                per INTEGER,
+                target REAL
+            );
+            CREATE TABLE indicator_value (
+                id TEXT PRIMARY KEY NOT NULL,
+                indicator_id TEXT NOT NULL REFERENCES indicator(id),
+                place_id TEXT NOT NULL REFERENCES place(id),
+                period TEXT NOT NULL,
+                value REAL,
+                numerator REAL,
+                denominator REAL
+            );
+            CREATE UNIQUE INDEX indicator_value_by_place ON indicator_value(indicator_id, period, place_id);
+            CREATE TABLE scorecard (
+                id TEXT PRIMARY KEY NOT NULL,
+                place_id TEXT NOT NULL REFERENCES place(id),
+                indicator_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(indicator_ids))
+            );
+            CREATE TABLE plan (
+                id TEXT PRIMARY KEY NOT NULL,
+                place_id TEXT NOT NULL REFERENCES place(id),
+                period TEXT NOT NULL,
+                vision TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX plan_by_place ON plan(place_id, period);
+            CREATE TABLE priority (
+                id TEXT PRIMARY KEY NOT NULL,
+                plan_id TEXT NOT NULL REFERENCES plan(id),
+                title TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                lead_agency_id TEXT NOT NULL REFERENCES agency(id),
+                partner_agency_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(partner_agency_ids)),
+                outcome_keys TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(outcome_keys)),
+                indicator_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(indicator_ids)),
+                rag TEXT NOT NULL CHECK (rag IN ('red', 'amber', 'green')),
+                rag_reason TEXT NOT NULL,
+                rag_date TEXT NOT NULL
+            );
+            CREATE INDEX priority_by_plan ON priority(plan_id);
+            CREATE TABLE plan_action (
+                id TEXT PRIMARY KEY NOT NULL,
+                priority_id TEXT NOT NULL REFERENCES priority(id),
+                title TEXT NOT NULL,
+                owner_id TEXT NOT NULL REFERENCES member(id),
+                due TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('not-started', 'in-progress', 'done', 'blocked'))
+            );
+            CREATE INDEX plan_action_by_priority ON plan_action(priority_id);
+            CREATE TABLE place_standard (
+                id TEXT PRIMARY KEY NOT NULL,
+                place_id TEXT NOT NULL REFERENCES place(id),
+                date TEXT NOT NULL,
+                respondent_group TEXT NOT NULL,
+                respondents INTEGER NOT NULL CHECK (respondents > 0),
+                tool_version TEXT NOT NULL,
+                scores TEXT NOT NULL CHECK (json_valid(scores))
+            );
+            CREATE INDEX place_standard_by_place ON place_standard(place_id, date);
+            CREATE TABLE evidence (
+                id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('community-voice', 'practitioner')),
+                place_id TEXT NOT NULL REFERENCES place(id),
+                source TEXT NOT NULL,
+                date TEXT NOT NULL,
+                text TEXT NOT NULL,
+                themes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(themes)),
+                needs TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(needs)),
+                by_id TEXT REFERENCES member(id)
+            );
+            CREATE INDEX evidence_by_place ON evidence(place_id, date);
+            CREATE TABLE funding_stream (
+                id TEXT PRIMARY KEY NOT NULL,
+                place_id TEXT NOT NULL REFERENCES place(id),
+                name TEXT NOT NULL,
+                amount INTEGER NOT NULL CHECK (amount >= 0),
+                conditions TEXT NOT NULL DEFAULT '',
+                end_date TEXT NOT NULL
+            );
+            CREATE INDEX funding_stream_by_place ON funding_stream(place_id);
+            CREATE TABLE allocation (
+                id TEXT PRIMARY KEY NOT NULL,
+                stream_id TEXT NOT NULL REFERENCES funding_stream(id),
+                priority_id TEXT NOT NULL REFERENCES priority(id),
+                action_id TEXT REFERENCES plan_action(id),
+                amount INTEGER NOT NULL CHECK (amount > 0),
+                by_id TEXT NOT NULL REFERENCES member(id),
+                at TEXT NOT NULL
+            );
+            CREATE INDEX allocation_by_stream ON allocation(stream_id);
+            CREATE TABLE learning (
+                id TEXT PRIMARY KEY NOT NULL,
+                place_id TEXT NOT NULL REFERENCES place(id),
+                kind TEXT NOT NULL CHECK (kind IN ('innovation', 'obstacle')),
+                title TEXT NOT NULL,
+                text TEXT NOT NULL,
+                date TEXT NOT NULL,
+                by_id TEXT NOT NULL REFERENCES member(id)
+            );
+            CREATE INDEX learning_by_place ON learning(place_id, date);
+            """)
     }
 
     /// Issue 3: what the no-wrong-door rules record about a case, triage
