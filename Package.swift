@@ -30,6 +30,7 @@ let package = Package(
             sources: ["SampleData.swift"],
             resources: [.copy("fife")]
         ),
+        .target(name: "PlaceReports", dependencies: ["PlaceDomain", "PlaceStore"]),
         .target(
             name: "ThistleApp",
             dependencies: ["PlaceDomain", "PlaceStore", "TerminalUI", "SampleData"]
@@ -37,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "thistle",
             dependencies: [
-                "ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI",
+                "ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI", "PlaceReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "PlaceDomainTests", dependencies: ["PlaceDomain", "TestSupport"]),
         .testTarget(name: "PlaceStoreTests", dependencies: ["PlaceStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "PlaceReportsTests", dependencies: ["PlaceReports", "TestSupport"]),
         .testTarget(name: "ThistleAppTests", dependencies: ["ThistleApp", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "ThistleEndToEndTests", dependencies: ["TestSupport", "PlaceStore", "PlaceDomain"]),

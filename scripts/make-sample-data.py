@@ -18,6 +18,7 @@ then prints a one-line summary of the counts.
 import csv
 import io
 import json
+import math
 import re
 import random
 import sys
@@ -1282,6 +1283,1052 @@ def add_agency_off_thistle(agencies, services):
     })
     services.sort(key=lambda s: s["id"])
 
+# ---------------------------------------------------------------------------
+# Prevention: national outcomes, indicators and their values, scorecards, the
+# areas' plans, Place Standard assessments, evidence, funding pots and
+# learning. Built after everything above, each from its own generator (never
+# the cases' one), so the files above stay byte-identical. Every figure, plan,
+# quote, score and pound is synthetic; a `source` names only the shape of the
+# real data a figure imitates.
+
+PREVENTION_SEEDS = {"indicator-values": SEED + 4, "plans": SEED + 5, "place-standard": SEED + 6,
+                    "evidence": SEED + 7, "pots": SEED + 8, "learning": SEED + 9}
+
+# Scotland's National Performance Framework national outcomes; the
+# descriptions are ours.
+OUTCOMES = [
+    ("children-and-young-people", "Children and Young People",
+     "Children and young people are safe, loved and listened to, and get the support they need to do well."),
+    ("communities", "Communities",
+     "People live in welcoming, safe and strong communities and have a real say in what happens there."),
+    ("culture", "Culture",
+     "People take part in and enjoy a rich and varied cultural life, and their heritage is valued."),
+    ("economy", "Economy",
+     "The economy is sustainable and inclusive, so that what it creates reaches everyone."),
+    ("education", "Education",
+     "People are well educated and skilled, and can keep learning throughout their lives."),
+    ("environment", "Environment",
+     "The natural environment is valued, protected and improved, and everyone can enjoy it."),
+    ("fair-work-and-business", "Fair Work and Business",
+     "Businesses thrive and everyone can get secure, fair work that pays enough to live on."),
+    ("health", "Health",
+     "People are healthy and active, and the gap in health between richer and poorer areas is closing."),
+    ("human-rights", "Human Rights",
+     "Everyone's human rights are respected and fulfilled, and people live free from discrimination."),
+    ("international", "International",
+     "Scotland is open and connected and makes a positive contribution to the wider world."),
+    ("poverty", "Poverty",
+     "Wealth, income and power are shared more fairly, and fewer people live in poverty."),
+]
+OUTCOME_KEYS = [o[0] for o in OUTCOMES]
+
+
+def build_outcomes():
+    return [{"key": k, "name": n, "description": d} for k, n, d in OUTCOMES]
+
+
+# Indicators: (name, unit, polarity, kind, per, target, source, model). The
+# model is synthetic: `base` is the Fife-wide level (a rate in its displayed
+# unit, a count per 1,000 people per quarter, or a mean), `dep` how strongly it
+# follows deprivation (an exponent for rates and counts, points for a mean),
+# `trend` the change per quarter (relative, or points for a mean), `season`
+# the factor (or points) for quarters 1..4, `denominator` the population base.
+HIGHER, LOWER = "higher-is-better", "lower-is-better"
+INDICATORS = [
+    ("Child poverty", "% of children", LOWER, "rate", 100, 18,
+     "Synthetic, in the shape of DWP Children in Low Income Families (relative, before housing costs)",
+     dict(base=22.0, dep=0.35, trend=0.004, denominator="children")),
+    ("Claimant count", "% of working-age people", LOWER, "rate", 100, 3.0,
+     "Synthetic, in the shape of the ONS claimant count",
+     dict(base=3.2, dep=0.45, trend=-0.006, season=(1.05, 1.0, 0.97, 0.98), denominator="working-age")),
+    ("Emergency admissions", "per 1,000 people", LOWER, "rate", 1000, 24,
+     "Synthetic, in the shape of Public Health Scotland emergency hospital admissions",
+     dict(base=25.0, dep=0.22, trend=0.003, season=(1.1, 0.95, 0.92, 1.05), denominator="people")),
+    ("Antisocial behaviour", "incidents", LOWER, "count", None, None,
+     "Synthetic, in the shape of Police Scotland antisocial behaviour incident logs",
+     dict(base=11.0, dep=0.6, trend=-0.01, season=(0.85, 1.05, 1.15, 1.0))),
+    ("Deliberate fires", "incidents", LOWER, "count", None, None,
+     "Synthetic, in the shape of Scottish Fire and Rescue Service deliberate fire statistics",
+     dict(base=0.6, dep=0.8, trend=-0.008, season=(0.75, 1.5, 0.9, 1.15))),
+    ("Adults physically active", "% of adults", HIGHER, "rate", 100, 68,
+     "Synthetic, in the shape of Scottish Health Survey small-area estimates",
+     dict(base=64.0, dep=-0.08, trend=0.002, denominator="adults")),
+    ("Greenspace visits", "% of adults visiting weekly", HIGHER, "rate", 100, 60,
+     "Synthetic, in the shape of the Scottish Household Survey greenspace questions",
+     dict(base=56.0, dep=-0.12, trend=0.002, season=(0.88, 1.05, 1.1, 0.97), denominator="adults")),
+    ("Fuel poverty", "% of households", LOWER, "rate", 100, 18,
+     "Synthetic, in the shape of Scottish House Condition Survey fuel poverty estimates",
+     dict(base=24.0, dep=0.22, trend=0.004, denominator="households")),
+    ("Food bank parcels", "parcels", LOWER, "count", None, None,
+     "Synthetic, in the shape of food bank network parcel returns",
+     dict(base=6.0, dep=0.7, trend=0.012, season=(1.1, 0.9, 0.95, 1.15))),
+    ("School attendance", "%", HIGHER, "mean", None, 92.0,
+     "Synthetic, in the shape of school attendance returns (the mean of local schools' attendance)",
+     dict(base=90.8, dep=-1.6, trend=0.05, season=(-0.8, 0.4, 0.6, -0.3), noise=0.5)),
+    ("Drug-related deaths", "deaths", LOWER, "count", None, None,
+     "Synthetic, in the shape of National Records of Scotland drug-related deaths",
+     dict(base=0.035, dep=0.9, trend=0.0)),
+    ("Volunteering", "% of adults", HIGHER, "rate", 100, 26,
+     "Synthetic, in the shape of Scottish Household Survey volunteering estimates",
+     dict(base=24.0, dep=-0.2, trend=0.004, denominator="adults")),
+    ("Delayed discharge", "bed days", LOWER, "count", None, None,
+     "Synthetic, in the shape of Public Health Scotland delayed discharge bed days",
+     dict(base=28.0, dep=0.15, trend=0.01, season=(1.15, 0.95, 0.9, 1.0))),
+    ("Homelessness applications", "applications", LOWER, "count", None, None,
+     "Synthetic, in the shape of Scottish Government homelessness (HL1) applications",
+     dict(base=1.8, dep=0.5, trend=0.008)),
+]
+INDICATOR_IDS = ["indicator-" + slug(i[0]) for i in INDICATORS]
+
+# Shares of a community's population that a rate is out of (synthetic).
+DENOMINATOR_SHARES = {"children": 0.18, "working-age": 0.62, "people": 1.0, "adults": 0.80, "households": 0.45}
+
+PERIODS = ["2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
+
+# How much more or less deprived a community is than its area (synthetic,
+# loosely following the public picture; added to the log of the area's CASE_SKEW).
+COMMUNITY_TILT = {
+    "Lundin Links": -0.9, "Lower Largo": -0.8, "Methil": 0.3, "Buckhaven": 0.3,
+    "St Andrews": -0.3, "Newport-on-Tay": -0.3, "Wormit": -0.3,
+    "Dalgety Bay": -0.4, "Aberdour": -0.5, "North Queensferry": -0.5, "High Valleyfield": 0.6,
+    "Crossford": -0.3, "Kinghorn": -0.4, "Burntisland": -0.2, "Dysart": 0.2, "Kirkcaldy": 0.1,
+    "Ballingry": 0.5, "Lochore": 0.3, "Lochgelly": 0.4, "Cowdenbeath": 0.1,
+    "Coaltown of Balgonie": -0.2, "Glenrothes": 0.1,
+}
+
+# Area-specific levels (exponents, or points for a mean) and trends (per
+# quarter) on top of the indicator's model: rural fuel poverty and housing
+# pressure in North East Fife, Levenmouth's child poverty rising while its
+# claimant count falls, and so on. They match the plans' RAG reasons.
+INDICATOR_AREA_TILT = {
+    ("indicator-fuel-poverty", "place-north-east-fife"): 0.35,
+    ("indicator-homelessness-applications", "place-north-east-fife"): 0.5,
+    ("indicator-delayed-discharge", "place-north-east-fife"): 0.3,
+    ("indicator-delayed-discharge", "place-kirkcaldy"): 0.2,
+    ("indicator-antisocial-behaviour", "place-kirkcaldy"): 0.15,
+}
+INDICATOR_AREA_TREND = {
+    ("indicator-child-poverty", "place-levenmouth"): 0.012,
+    ("indicator-claimant-count", "place-levenmouth"): -0.012,
+    ("indicator-deliberate-fires", "place-levenmouth"): -0.03,
+    ("indicator-antisocial-behaviour", "place-glenrothes"): -0.03,
+    ("indicator-school-attendance", "place-glenrothes"): 0.1,
+    ("indicator-drug-related-deaths", "place-kirkcaldy"): 0.06,
+    ("indicator-delayed-discharge", "place-kirkcaldy"): 0.025,
+    ("indicator-food-bank-parcels", "place-kirkcaldy"): -0.015,
+    ("indicator-homelessness-applications", "place-north-east-fife"): 0.03,
+}
+
+# Deliberate gaps in indicator-values.csv: a return that never came in, so the
+# parent's roll-up for that period is incomplete. (indicator, community, period):
+#   school attendance, Kinglassie, 2025-Q3          (Glenrothes, mid-series)
+#   adults physically active, Auchtertool, 2026-Q1  (Kirkcaldy: too few survey answers)
+#   claimant count, Wormit, 2025-Q2                 (North East Fife)
+#   fuel poverty, Crosshill, 2026-Q2                (Cowdenbeath)
+#   food bank parcels, Methilhill, 2026-Q3          (Levenmouth's latest quarter is incomplete)
+INDICATOR_GAPS = [
+    ("indicator-school-attendance", "Kinglassie", "2025-Q3"),
+    ("indicator-adults-physically-active", "Auchtertool", "2026-Q1"),
+    ("indicator-claimant-count", "Wormit", "2025-Q2"),
+    ("indicator-fuel-poverty", "Crosshill", "2026-Q2"),
+    ("indicator-food-bank-parcels", "Methilhill", "2026-Q3"),
+]
+
+
+def build_indicators():
+    return [{"id": iid, "name": name, "unit": unit, "polarity": polarity, "source": source, "kind": kind,
+             "per": per, "target": target}
+            for iid, (name, unit, polarity, kind, per, target, source, _) in zip(INDICATOR_IDS, INDICATORS)]
+
+
+def poisson(rng, mean):
+    if mean <= 0:
+        return 0
+    if mean > 30:
+        return max(0, round(rng.gauss(mean, mean ** 0.5)))
+    limit, k, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        k += 1
+        product *= rng.random()
+    return k
+
+
+def area_deprivation(area_id):
+    return math.log(CASE_SKEW[area_id])
+
+
+def build_indicator_values(places):
+    """One row per indicator, community and quarter, but for INDICATOR_GAPS.
+    Every draw is made even for a gap, so the gaps do not shift other values."""
+    rng = random.Random(PREVENTION_SEEDS["indicator-values"])
+    communities = [p for p in places if p["kind"] == "community"]
+    areas = [p for p in places if p["kind"] == "area"]
+    deprivation = {c["id"]: area_deprivation(c["parent"]) + COMMUNITY_TILT.get(c["name"], 0.0) + rng.gauss(0, 0.15)
+                   for c in communities}
+    gaps = {(i, community_id(c), p) for i, c, p in INDICATOR_GAPS}
+    rows = []
+    for iid, (_, _, _, kind, per, _, _, model) in zip(INDICATOR_IDS, INDICATORS):
+        mean_kind = kind == "mean"
+        trend = {a["id"]: model["trend"] + INDICATOR_AREA_TREND.get((iid, a["id"]), 0.0)
+                 + rng.gauss(0, 0.04 if mean_kind else 0.004) for a in areas}
+        season = model.get("season", (0.0,) * 4 if mean_kind else (1.0,) * 4)
+        for c in communities:
+            # A community's own quirks; a big town's average out.
+            quirk = (0.6 if mean_kind else 0.1) / math.sqrt(1 + c["population"] / 3000)
+            level = model["dep"] * deprivation[c["id"]] + INDICATOR_AREA_TILT.get((iid, c["parent"]), 0.0) \
+                + rng.gauss(0, quirk)
+            denominator = round(c["population"] * DENOMINATOR_SHARES[model["denominator"]]) \
+                if kind == "rate" else None
+            for t, period in enumerate(PERIODS):
+                quarter = int(period[-1])
+                row = {"indicator": iid, "place": c["id"], "period": period,
+                       "value": "", "numerator": "", "denominator": ""}
+                if mean_kind:
+                    value = model["base"] + level + trend[c["parent"]] * t + season[quarter - 1] \
+                        + rng.gauss(0, model["noise"])
+                    row["value"] = f"{min(98.5, max(80.0, value)):.1f}"
+                else:
+                    expected = model["base"] * math.exp(level) * (1 + trend[c["parent"]]) ** t * season[quarter - 1]
+                    if kind == "count":
+                        row["value"] = str(poisson(rng, expected * c["population"] / 1000))
+                    elif per == 100:
+                        share = min(0.95, max(0.005, expected / 100))
+                        spread = (denominator * share * (1 - share)) ** 0.5
+                        numerator = round(rng.gauss(denominator * share, spread))
+                        row["numerator"] = str(min(denominator, max(0, numerator)))
+                        row["denominator"] = str(denominator)
+                    else:
+                        row["numerator"] = str(min(denominator, poisson(rng, expected / per * denominator)))
+                        row["denominator"] = str(denominator)
+                if (iid, c["id"], period) not in gaps:
+                    rows.append(row)
+    return rows
+
+
+INDICATOR_VALUE_COLUMNS = ["indicator", "place", "period", "value", "numerator", "denominator"]
+
+
+def indicator_values_csv(rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    writer.writerow(INDICATOR_VALUE_COLUMNS)
+    for r in rows:
+        writer.writerow([r[c] for c in INDICATOR_VALUE_COLUMNS])
+    return buffer.getvalue()
+
+
+# The prevention scorecard: Fife's and each area's (indicator names, slugged).
+SCORECARDS = [
+    ("Fife", ["child-poverty", "claimant-count", "emergency-admissions", "fuel-poverty", "school-attendance",
+              "drug-related-deaths"]),
+    ("Cowdenbeath", ["child-poverty", "claimant-count", "antisocial-behaviour", "fuel-poverty",
+                     "drug-related-deaths"]),
+    ("City of Dunfermline", ["claimant-count", "emergency-admissions", "adults-physically-active",
+                             "greenspace-visits", "volunteering", "food-bank-parcels"]),
+    ("Glenrothes", ["school-attendance", "antisocial-behaviour", "claimant-count", "emergency-admissions",
+                    "greenspace-visits"]),
+    ("Kirkcaldy", ["antisocial-behaviour", "fuel-poverty", "child-poverty", "drug-related-deaths",
+                   "delayed-discharge", "food-bank-parcels", "school-attendance"]),
+    ("Levenmouth", ["child-poverty", "claimant-count", "fuel-poverty", "food-bank-parcels", "drug-related-deaths",
+                    "deliberate-fires", "emergency-admissions"]),
+    ("North East Fife", ["volunteering", "fuel-poverty", "food-bank-parcels", "homelessness-applications",
+                         "school-attendance", "emergency-admissions"]),
+    ("South West Fife", ["child-poverty", "claimant-count", "school-attendance", "emergency-admissions",
+                         "greenspace-visits", "adults-physically-active"]),
+]
+
+
+def build_scorecards():
+    return [{"place": pid(place), "indicators": ["indicator-" + i for i in ids]} for place, ids in SCORECARDS]
+
+
+# ---------------------------------------------------------------------------
+# Plans (fictional): each area's 2026-27 prevention plan. A priority is
+# (title, description, lead agency, partners, outcomes, indicators, RAG,
+# RAG reason, actions); indicators are slugged names. Owners, due dates,
+# statuses and RAG dates are drawn.
+
+PLAN_PERIOD = "2026-27"
+PLANS = {
+    "Cowdenbeath": (
+        "Cowdenbeath's towns and villages, from Kelty to Benarty, are places where families have enough money, "
+        "young people have somewhere to go and nobody reaches a crisis alone.", [
+            ("Put more money in families' pockets",
+             "Benefit checks and income maximisation for families with children, starting in Benarty and "
+             "Lochgelly where take-up is lowest.",
+             ADVICE, [HOUSING, SW], ["poverty", "children-and-young-people"], ["child-poverty", "claimant-count"],
+             "amber", "Benefit checks are up by a third, but Scottish Child Payment take-up in Benarty is still "
+                      "below the Fife rate.",
+             ["Benefit checks at every nursery and primary in Benarty", "Money advice sessions in Lochgelly",
+              "Monthly referral figures shared with advice partners"]),
+            ("Somewhere to go on a Friday night",
+             "Evening youth work and diversion in Kelty, Lochgelly and Cardenden, so young people have somewhere "
+             "to be and fewer end up in trouble.",
+             YOUTH, [POLICE, SFRS], ["children-and-young-people", "communities"],
+             ["antisocial-behaviour", "deliberate-fires"],
+             "amber", "The Kelty drop-in is running, but Cardenden still has no venue after the hall roof failed.",
+             ["Open a Friday drop-in in Kelty", "Find an evening venue in Cardenden",
+              "Fire Reach course for Lochgelly pupils", "Agree detached youth work routes with community police"]),
+            ("Warm homes this winter",
+             "Insulation, heating repairs and energy advice for the coldest council and housing association homes "
+             "before the winter.",
+             HOUSING, [ADVICE, FOOD], ["poverty", "health"], ["fuel-poverty"],
+             "green", "Every home on the priority list has had an energy check, and fuel vouchers are ready at "
+                      "every food share.",
+             ["Energy checks for older council homes in Cardenden", "Fuel vouchers at every food share",
+              "Publish the winter warm spaces list"]),
+            ("Support unpaid carers before they burn out",
+             "Find carers early through GP practices and schools, and give them a break before caring breaks them.",
+             CARERS, [HSCP, TSI], ["health", "communities"], ["emergency-admissions", "delayed-discharge"],
+             "red", "The short-break waiting list has doubled since the summer and two respite beds have closed.",
+             ["Carer check-ins at every GP practice", "Recruit volunteer sitters for short breaks",
+              "Young carers group at the high school"]),
+            ("Recovery that lasts",
+             "Keep people alive and in recovery: naloxone everywhere, quicker prescribing and peer support that "
+             "does not stop at five o'clock.",
+             NHS, [TSI, SW], ["health", "human-rights"], ["drug-related-deaths"],
+             "amber", "Naloxone is now in twelve venues; the same-day prescribing pilot is waiting for staff.",
+             ["Naloxone kits in every community venue", "Peer recovery cafe in Lochgelly",
+              "Same-day prescribing pilot"]),
+        ]),
+    "City of Dunfermline": (
+        "A growing city where new neighbourhoods feel like communities, older people stay connected and nobody "
+        "is left behind by the growth.", [
+            ("Make the new estates feel like home",
+             "Help people moving into Duloch and Halbeath meet neighbours, find local groups and shape their "
+             "streets.",
+             TSI, [HOUSING, KHA], ["communities"], ["volunteering", "greenspace-visits"],
+             "green", "Residents' groups now meet in both estates and the community room is booked most evenings.",
+             ["Start a residents' group in Duloch", "Open the Halbeath community room in the evenings",
+              "Welcome pack for new tenants"]),
+            ("Connect isolated older people",
+             "Find older people who are lonely, through GPs, pharmacies and neighbours, and link them with "
+             "befrienders, lunch clubs and transport.",
+             HSCP, [TSI, CARERS], ["health", "communities"], ["emergency-admissions", "volunteering"],
+             "amber", "Befriender numbers are up, but people still wait eight weeks for a match.",
+             ["Befriender recruitment drive", "Lunch club in Townhill", "Loneliness question at every care review",
+              "Community transport to lunch clubs"]),
+            ("Fewer people reaching crisis with debt",
+             "Spot money trouble early, from rent arrears to council tax, and get people to advice before the "
+             "letters turn into court action.",
+             ADVICE, [HOUSING], ["poverty", "economy"], ["claimant-count", "food-bank-parcels"],
+             "amber", "Early-contact letters are going out, but food bank parcels in the city are still rising.",
+             ["Rewrite the rent arrears letter with tenants", "Debt advice at the Dunfermline food bank",
+              "Credit union savings at local workplaces"]),
+            ("More people moving more",
+             "Walking, swimming and park activities that are free, local and welcoming for people who are not "
+             "active now.",
+             NHS, [TSI, YOUTH], ["health", "environment"], ["adults-physically-active", "greenspace-visits"],
+             "green", "Led walks run from every GP practice and the free family swim is full each week.",
+             ["Led walks from every GP practice", "Free family swim sessions",
+              "Walking route maps for the city parks"]),
+            ("Young people into work",
+             "Apprenticeships, placements and mentoring with city employers for 16 to 24 year olds who are not "
+             "in work or learning.",
+             YOUTH, [ADVICE, SW], ["fair-work-and-business", "education", "economy"],
+             ["claimant-count", "school-attendance"],
+             "red", "Two of the five partner employers have withdrawn their placements this year.",
+             ["Recruit three new placement employers", "Mentors for care-experienced young people",
+              "Jobs fair with the college"]),
+        ]),
+    "Glenrothes": (
+        "A new town that looks after its neighbourhoods: safe streets, good work, and children in school "
+        "ready to learn.", [
+            ("Children in school, every day",
+             "Work with families whose children are missing school, finding out why and fixing the practical "
+             "things first: transport, uniform, mornings and worries.",
+             SW, [YOUTH, NHS], ["education", "children-and-young-people"], ["school-attendance", "child-poverty"],
+             "amber", "Attendance is up at two of the three secondaries but down at the third.",
+             ["Family support worker in each secondary", "Walking bus for the Pitteuchar primaries",
+              "Uniform and kit bank", "Attendance check-ins before the winter break"]),
+            ("Safer streets around the town centre",
+             "Evening patrols, youth work and better lighting around the town centre and the bus station.",
+             POLICE, [YOUTH, SFRS], ["communities"], ["antisocial-behaviour", "deliberate-fires"],
+             "green", "Antisocial behaviour calls around the bus station are down for the third quarter running.",
+             ["Joint evening patrols with youth workers", "Lighting survey of the town centre paths",
+              "Bonfire season plan with the fire service"]),
+            ("Good work for people on benefits",
+             "Keyworker support into fair, local work for people who have been out of work for a long time, "
+             "with volunteering as a first step.",
+             YOUTH, [ADVICE, TSI], ["fair-work-and-business", "economy", "poverty"],
+             ["claimant-count", "volunteering"],
+             "amber", "Job starts are on track, but too few people are still in work after six months.",
+             ["In-work support for six months after a job start", "Better-off calculations before every job offer",
+              "Volunteering taster days"]),
+            ("Mental health help without the wait",
+             "Somewhere to go the same day for people in distress, and support while they wait for therapy.",
+             HSCP, [NHS, TSI], ["health"], ["emergency-admissions"],
+             "red", "The wait for psychological therapies has reached 30 weeks and the evening crisis space has "
+                    "no funding after March.",
+             ["Same-day distress drop-in at the health centre", "Peer support while waiting for therapy",
+              "Find funding for the evening crisis space"]),
+            ("Greener neighbourhoods",
+             "Look after the parks and paths people already use, and help groups take on the green spaces "
+             "near them.",
+             TSI, [HOUSING], ["environment", "health"], ["greenspace-visits", "adults-physically-active"],
+             "green", "Four friends-of groups now look after local green spaces and park events are well attended.",
+             ["Support friends-of groups for local parks", "Community growing space in Leslie",
+              "Path repairs on the river walk"]),
+        ]),
+    "Kirkcaldy": (
+        "A Kirkcaldy where the town centre is busy and safe, homes are warm and families get help early, "
+        "before things go wrong.", [
+            ("Safer streets around the town centre",
+             "Make the High Street and the Esplanade feel safe in the evenings, with patrols, youth work and a "
+             "safe space to go.",
+             POLICE, [YOUTH, TSI], ["communities"], ["antisocial-behaviour"],
+             "amber", "Calls are down on the High Street but up around the bus station since the summer.",
+             ["Evening safe space open three nights a week", "Street pastors on Friday and Saturday nights",
+              "Youth workers alongside weekend patrols"]),
+            ("Warm homes this winter",
+             "Insulation, heating and energy debt advice for the coldest homes, starting with tenants on "
+             "prepayment meters.",
+             KHA, [HOUSING, ADVICE], ["poverty", "health", "environment"], ["fuel-poverty"],
+             "amber", "Insulation work is behind after the contractor changed; energy advice is on track.",
+             ["Energy advice visit for every tenant on a prepayment meter", "External wall insulation in Templehall",
+              "Warm spaces in four community venues"]),
+            ("Help families early",
+             "Family support before things reach social work: help with money, routines, school and health in "
+             "one plan.",
+             SW, [NHS, YOUTH], ["children-and-young-people", "education"], ["child-poverty", "school-attendance"],
+             "amber", "The early help team is recruited, but most referrals still come at crisis point.",
+             ["One family plan shared by health visitors and social work",
+              "Family support drop-in at the children's centre", "Train school staff to spot money worries"]),
+            ("Fewer drug deaths",
+             "Keep people alive: naloxone, quick treatment after a non-fatal overdose and recovery support that "
+             "reaches people where they are.",
+             NHS, [TSI, POLICE], ["health", "human-rights"], ["drug-related-deaths", "emergency-admissions"],
+             "red", "Suspected drug deaths rose this year, and follow-up within a day of a non-fatal overdose "
+                    "reaches only half of people.",
+             ["Follow-up within a day of every non-fatal overdose", "Naloxone carried by community police officers",
+              "Recovery cafe open at weekends"]),
+            ("Home from hospital without the wait",
+             "Get people home as soon as they are well, with care, adaptations or a suitable home ready.",
+             HSCP, [HOUSING, KHA], ["health"], ["delayed-discharge"],
+             "red", "Delayed discharge bed days are at their highest for two years, and care at home has 40 "
+                    "unfilled hours a week.",
+             ["Step-down flats with Kingdom Homes", "Recruit care at home staff locally",
+              "Fast-track adaptations for people in hospital"]),
+            ("No one hungry in Kirkcaldy",
+             "Move from emergency parcels to pantries and cash-first help, with advice at every food bank session.",
+             FOOD, [ADVICE], ["poverty"], ["food-bank-parcels"],
+             "green", "The new pantry has 180 members and cash-first grants are paid within a day.",
+             ["Cash-first crisis grants at the food bank", "Second community pantry in the east of the town",
+              "Advice worker at every food bank session"]),
+        ]),
+    "Levenmouth": (
+        "Levenmouth, where children grow up free from poverty, the railway brings good work within reach and "
+        "every family knows where to turn.", [
+            ("Reduce child poverty in Levenmouth",
+             "Put money in families' pockets: benefit take-up, affordable childcare and one place to ask for "
+             "help, starting in Methil and Buckhaven.",
+             ADVICE, [SW, NHS, FOOD], ["poverty", "children-and-young-people"], ["child-poverty", "food-bank-parcels"],
+             "red", "Child poverty rose again in the latest figures and Scottish Child Payment take-up has stalled.",
+             ["Benefit checks by health visitors at every family visit", "Money advice in every Levenmouth primary",
+              "Affordable childcare places for working parents", "One front door for family help in Methil"]),
+            ("Jobs from the rail link",
+             "Help people into the work the reopened railway brings within reach, with travel and childcare "
+             "sorted.",
+             YOUTH, [TSI], ["fair-work-and-business", "economy"], ["claimant-count"],
+             "amber", "Job starts are up, but the first train is too late for many early shifts.",
+             ["Travel passes for the first month in a new job", "Employer open days at Leven station",
+              "Make the case for an earlier first train"]),
+            ("Warm homes this winter",
+             "Energy checks, repairs and fuel vouchers for the coldest homes, and warm spaces across Levenmouth.",
+             HOUSING, [KHA, ADVICE, FOOD], ["poverty", "health"], ["fuel-poverty"],
+             "amber", "Vouchers and warm spaces are ready, but 60 homes are still waiting for heating repairs.",
+             ["Clear the heating repairs backlog", "Fuel vouchers at every pantry", "Warm spaces map for Levenmouth"]),
+            ("Fewer drug deaths in Methil and Buckhaven",
+             "Reach people who are not in treatment: outreach where overdoses happen, same-day treatment and "
+             "peer support.",
+             NHS, [TSI, SW, POLICE], ["health", "human-rights"], ["drug-related-deaths"],
+             "red", "Near-fatal overdoses are clustering in two streets, and most people there are not known to "
+                    "services.",
+             ["Outreach in the two streets with the most overdoses", "Same-day treatment at the Methil clinic",
+              "Peer navigators at the hospital front door"]),
+            ("Connect isolated older people",
+             "Lunch clubs, befriending and transport so older people in the villages see someone every week.",
+             HSCP, [TSI, FOOD], ["health", "communities"], ["emergency-admissions", "volunteering"],
+             "green", "The Leven lunch club has doubled and every village now has a befriending contact.",
+             ["Second sitting at the Leven lunch club", "Befriending contact in every village",
+              "Volunteer drivers for Kennoway and Windygates"]),
+            ("Safer shore and parks",
+             "Fewer fires and less damage on the shorefront and in the parks, with young people helping to look "
+             "after them.",
+             SFRS, [POLICE, YOUTH], ["communities", "environment"], ["deliberate-fires", "antisocial-behaviour"],
+             "green", "Deliberate fires are down on last year and the youth ranger group has 20 members.",
+             ["Youth ranger group for the shorefront", "Clear fly-tipping before bonfire season"]),
+        ]),
+    "North East Fife": (
+        "Towns and villages where rural poverty is seen and tackled, older people stay connected and it is "
+        "possible to get around without a car.", [
+            ("Connect isolated older people in the East Neuk",
+             "Befriending, carers' groups and phone support for older people in the coastal villages.",
+             HSCP, [TSI, CARERS], ["communities", "health"], ["volunteering", "emergency-admissions"],
+             "amber", "Befriending reaches Anstruther and Crail, but not yet the smaller villages.",
+             ["Befriending in Pittenweem and St Monans", "Carers' coffee morning in Crail",
+              "Phone befriending for people who cannot get out"]),
+            ("Find hidden rural poverty",
+             "Reach people who struggle quietly in a well-off area: older homeowners in cold houses, seasonal "
+             "workers and families in tied housing.",
+             ADVICE, [FOOD, HOUSING], ["poverty"], ["fuel-poverty", "food-bank-parcels"],
+             "amber", "Outreach has found more need than expected; advice appointments are booked three weeks "
+                      "ahead.",
+             ["Advice surgeries in village halls", "Help with heating oil and LPG costs",
+              "Benefit checks for seasonal workers"]),
+            ("Homes local people can afford",
+             "More affordable homes for people who work locally, and less time in temporary accommodation.",
+             HOUSING, [KHA], ["communities", "economy"], ["homelessness-applications"],
+             "red", "Homelessness applications are rising and there are no temporary flats east of Cupar.",
+             ["Bring empty homes in the East Neuk back into use", "Temporary flats in the East Neuk",
+              "Housing options surgery in St Andrews"]),
+            ("Young people's mental health",
+             "Help for young people early, in school and online, before they need a specialist service.",
+             NHS, [YOUTH, SW], ["health", "children-and-young-people"], ["school-attendance"],
+             "amber", "School counselling is in place; the wait for specialist help is still too long.",
+             ["Counsellor in every secondary", "Peer mentors in each secondary",
+              "Online chat support in the evenings"]),
+            ("Getting around without a car",
+             "Community transport and volunteer drivers so people can get to appointments, shops and groups.",
+             TSI, [HSCP], ["communities", "environment"], ["volunteering", "adults-physically-active"],
+             "green", "The dial-a-ride pilot covers the Howe of Fife and volunteer driver numbers are up.",
+             ["Dial-a-ride pilot in the Howe of Fife", "Recruit volunteer drivers", "Bike library in Cupar"]),
+        ]),
+    "South West Fife": (
+        "Towns and villages where the West Fife villages share in the area's prosperity, carers get a break and "
+        "people feel safe at home.", [
+            ("Close the gap in the West Fife villages",
+             "Focus help on High Valleyfield, Oakley and Torryburn, where child poverty is far higher than in the "
+             "rest of the area.",
+             SW, [ADVICE, YOUTH], ["poverty", "children-and-young-people"], ["child-poverty", "school-attendance"],
+             "amber", "A family hub has opened in High Valleyfield; take-up in Oakley is still low.",
+             ["Family hub in High Valleyfield", "Outreach to families in Oakley",
+              "Holiday food and activities in the villages"]),
+            ("Fewer people reaching crisis with debt",
+             "Early advice on rent, council tax and energy arrears, close to home.",
+             ADVICE, [HOUSING, FOOD], ["poverty"], ["claimant-count", "food-bank-parcels"],
+             "green", "Most people referred are seen within a week and rent arrears cases are down.",
+             ["Advice at the Rosyth pantry", "Early contact on council tax arrears"]),
+            ("Carers get a break",
+             "Short breaks that carers can reach, and carer support offered at the moments that matter.",
+             CARERS, [HSCP], ["health"], ["emergency-admissions"],
+             "amber", "Short breaks are available, but carers in Kincardine struggle to get to them.",
+             ["Short breaks closer to Kincardine", "Carer support plans offered at hospital discharge",
+              "Young carers identified in every school"]),
+            ("Safe at home",
+             "Home fire safety, falls checks and scam blockers for people living alone, in one visit.",
+             SFRS, [HSCP, POLICE], ["communities", "health"], ["emergency-admissions"],
+             "green", "Joint visits are running and every referral has been seen within two weeks.",
+             ["Joint fire and falls visits", "Call blockers for people targeted by scams",
+              "Share referrals between fire, police and care"]),
+            ("Green space and active travel in Rosyth",
+             "Better paths, safe routes to school and more reasons to use the green spaces people have.",
+             TSI, [HOUSING], ["environment", "health"], ["greenspace-visits", "adults-physically-active"],
+             "amber", "The path audit is finished but the repairs are not yet funded.",
+             ["Path audit of Rosyth green spaces", "Safe routes to school for two primaries",
+              "Community orchard in Dalgety Bay"]),
+        ]),
+}
+
+ACTION_STATUSES = ["not-started", "in-progress", "done", "blocked"]
+FIRST_DUE, LAST_DUE = date(2026, 6, 1), date(2027, 9, 30)
+
+
+def area_slug(area_id):
+    return area_id.removeprefix("place-")
+
+
+def serving_members(area_name, roles=("lead", "frontline")):
+    """(id, agency, role, Fife-wide) of the members whose places include the area or all of Fife."""
+    return [("member-" + slug(name), agency, role, places == ["Fife"]) for name, agency, role, places in MEMBERS
+            if role in roles and (area_name in places or "Fife" in places)]
+
+
+def action_status(rng, due, rag):
+    if due < TODAY:
+        weights = {"done": 45, "in-progress": 25, "blocked": 30} if rag == "red" else \
+            {"done": 70, "in-progress": 18, "blocked": 12}
+    elif due <= TODAY + timedelta(days=120):
+        weights = {"not-started": 20, "in-progress": 65, "done": 10, "blocked": 5}
+    else:
+        weights = {"not-started": 60, "in-progress": 35, "blocked": 5}
+    return rng.choices(list(weights), list(weights.values()))[0]
+
+
+def recent_weekday(rng, days_back):
+    day = TODAY - timedelta(days=rng.randint(0, days_back))
+    while day.weekday() >= 5:
+        day -= ONE_DAY
+    return day
+
+
+def build_plans():
+    rng = random.Random(PREVENTION_SEEDS["plans"])
+    plans = []
+    for area_name, _ in AREAS:
+        area = pid(area_name)
+        s = area_slug(area)
+        vision, priorities = PLANS[area_name]
+        staff = serving_members(area_name)
+        plan = {"id": f"plan-{s}", "place": area, "period": PLAN_PERIOD, "vision": vision, "priorities": []}
+        for n, (title, description, lead, partners, outcomes, indicators, rag, reason, actions) \
+                in enumerate(priorities, start=1):
+            involved = {lead, *partners}
+            weights = [(4 if agency in involved else 1) * (1 if fife_wide else 2) for _, agency, _, fife_wide in staff]
+            span = (LAST_DUE - FIRST_DUE).days
+            dues = sorted(FIRST_DUE + timedelta(days=rng.randint(0, span)) for _ in actions)
+            items = []
+            for m, (action, due) in enumerate(zip(actions, dues), start=1):
+                owner = rng.choices(staff, weights)[0][0]
+                items.append({"id": f"action-{s}-{n}-{m}", "title": action, "owner": owner,
+                              "due": due.isoformat(), "status": action_status(rng, due, rag)})
+            # A red priority has something blocked; a green one has nothing blocked.
+            if rag == "red" and not any(a["status"] == "blocked" for a in items):
+                stuck = [a for a in items if a["status"] != "done"] or items
+                stuck[0]["status"] = "blocked"
+            if rag == "green":
+                for a in items:
+                    if a["status"] == "blocked":
+                        a["status"] = "in-progress"
+            plan["priorities"].append({
+                "id": f"priority-{s}-{n}", "title": title, "description": description, "leadAgency": lead,
+                "partners": list(partners), "outcomes": list(outcomes),
+                "indicators": ["indicator-" + i for i in indicators], "rag": rag, "ragReason": reason,
+                "ragDate": recent_weekday(rng, 88).isoformat(), "actions": items})
+        plans.append(plan)
+    return plans
+
+
+# ---------------------------------------------------------------------------
+# Place Standard assessments (synthetic): two per area, scored 1 (a lot of
+# room for improvement) to 7 (very little).
+
+PLACE_STANDARD_THEMES = [
+    "moving-around", "public-transport", "traffic-and-parking", "streets-and-spaces", "natural-space",
+    "play-and-recreation", "facilities-and-amenities", "work-and-local-economy", "housing-and-community",
+    "social-contact", "identity-and-belonging", "feeling-safe", "care-and-maintenance",
+    "influence-and-sense-of-control",
+]
+# Fife-wide typical score for each theme (synthetic).
+THEME_BASE = dict(zip(PLACE_STANDARD_THEMES, [4.6, 3.8, 3.6, 4.2, 5.3, 4.3, 4.4, 3.7, 4.2, 4.5, 4.9, 4.5, 3.8, 3.4]))
+# Local differences (synthetic): rural transport in North East Fife, the
+# Levenmouth rail link since the first assessment, Kirkcaldy's town centre.
+THEME_AREA_TILT = {
+    ("North East Fife", "public-transport"): -1.4, ("North East Fife", "traffic-and-parking"): -0.4,
+    ("North East Fife", "natural-space"): 0.6, ("South West Fife", "public-transport"): -0.4,
+    ("Kirkcaldy", "streets-and-spaces"): -0.4, ("Kirkcaldy", "facilities-and-amenities"): -0.3,
+    ("City of Dunfermline", "work-and-local-economy"): 0.5, ("Levenmouth", "identity-and-belonging"): 0.5,
+    ("Glenrothes", "natural-space"): 0.4, ("Cowdenbeath", "identity-and-belonging"): 0.4,
+}
+THEME_AREA_CHANGE = {("Levenmouth", "public-transport"): 1, ("Glenrothes", "feeling-safe"): 1,
+                     ("North East Fife", "housing-and-community"): -1}
+PLACE_STANDARD_GROUPS = [("Community panel", (12, 30)), ("Young people", (15, 60)),
+                         ("Older people's forum", (12, 40)), ("Online survey", (80, 400))]
+PLACE_STANDARD_ROUNDS = [(2024, 10, "1"), (2026, 9, "2")]
+
+
+def build_place_standard():
+    rng = random.Random(PREVENTION_SEEDS["place-standard"])
+    assessments = []
+    for area_name, _ in AREAS:
+        area = pid(area_name)
+        groups = rng.sample(PLACE_STANDARD_GROUPS, len(PLACE_STANDARD_ROUNDS))
+        first = {}
+        for theme in PLACE_STANDARD_THEMES:
+            score = THEME_BASE[theme] - 0.8 * area_deprivation(area) + THEME_AREA_TILT.get((area_name, theme), 0) \
+                + rng.gauss(0, 0.4)
+            first[theme] = min(7, max(1, round(score)))
+        for k, ((year, month, version), (group, (low, high))) in enumerate(zip(PLACE_STANDARD_ROUNDS, groups)):
+            if k == 0:
+                scores = first
+            else:
+                scores = {}
+                for theme in PLACE_STANDARD_THEMES:
+                    change = THEME_AREA_CHANGE.get((area_name, theme), max(-1, min(1, round(rng.gauss(0, 0.45)))))
+                    scores[theme] = min(7, max(1, first[theme] + change))
+            day = workday(date(year, month, rng.randint(1, 24)))
+            assessments.append({"id": f"place-standard-{area_slug(area)}-{year}", "place": area,
+                                "date": day.isoformat(), "group": group, "respondents": rng.randint(low, high),
+                                "toolVersion": version, "scores": scores})
+    return assessments
+
+
+# ---------------------------------------------------------------------------
+# Evidence (fictional): community voice and practitioners' notes per area.
+# (kind, community or None for the whole area, source, text, themes, needs,
+# author for a practitioner's note). Dates are drawn.
+
+VOICE, PRACTITIONER = "community-voice", "practitioner"
+EVIDENCE = {
+    "Cowdenbeath": [
+        (VOICE, "Ballingry", "community panel",
+         "There's nothing for the young ones here after school. The bus to Lochgelly costs money they haven't "
+         "got, so they hang about the shops.", ["play-and-recreation", "public-transport"], ["child-wellbeing"], None),
+        (VOICE, "Cardenden", "survey",
+         "Most people who answered said their home was hard to keep warm, and one in four had gone without "
+         "heating to pay for food.", ["housing-and-community"], ["fuel", "food"], None),
+        (VOICE, "Kelty", "consultation",
+         "We used to have a bank, a post office and a proper doctor's surgery. Now you need a car for all of it.",
+         ["facilities-and-amenities", "moving-around"], [], None),
+        (VOICE, None, "community panel",
+         "Carers on the panel said they only find out about help when they are already at breaking point.",
+         ["influence-and-sense-of-control"], ["caring"], None),
+        (PRACTITIONER, "Lochgelly", "practitioner",
+         "More tenants in Lochgelly are falling into arrears after moving onto Universal Credit; most have never "
+         "had a benefit check.", ["housing-and-community"], ["money-debt", "housing"], "Kirsty Drummond"),
+        (PRACTITIONER, None, "practitioner",
+         "Young carers are turning up through school attendance meetings rather than referrals; several are "
+         "caring for a parent who drinks or uses drugs.", [], ["caring", "child-wellbeing", "substance-use"],
+         "Lewis Cairns"),
+        (PRACTITIONER, None, "practitioner",
+         "Child protection referrals from the Benarty villages are up, and in most the family had asked for help "
+         "with money months earlier.", [], ["child-wellbeing", "money-debt"], "Alasdair Kerr"),
+    ],
+    "City of Dunfermline": [
+        (VOICE, "Duloch", "survey",
+         "The houses are nice but there's nowhere to meet anyone. We've lived here three years and don't know "
+         "our neighbours.", ["social-contact", "facilities-and-amenities"], ["social-isolation"], None),
+        (VOICE, "Dunfermline", "consultation",
+         "Parking near the hospital and the town centre came up again and again; people said it puts them off "
+         "going to appointments.", ["traffic-and-parking"], ["physical-health"], None),
+        (VOICE, "Townhill", "community panel",
+         "Older people said the loch path is lovely, but the bus back up the hill stops running in the evening.",
+         ["natural-space", "public-transport"], ["social-isolation"], None),
+        (VOICE, None, "survey",
+         "Young people told us they want jobs in the city, not just in Edinburgh, and a chance to try things "
+         "out before committing.", ["work-and-local-economy"], ["employment-skills"], None),
+        (PRACTITIONER, "Dunfermline", "practitioner",
+         "Working households are the fastest-growing group at the debt clinic: mostly council tax and energy "
+         "arrears, often with a second job.", [], ["money-debt", "fuel", "employment-skills"], "Fraser Millar"),
+        (PRACTITIONER, "Halbeath", "practitioner",
+         "New tenants in Halbeath say they were housed far from family with no furniture; several are already "
+         "isolated.", ["housing-and-community", "social-contact"], ["housing", "social-isolation"],
+         "Fiona Hutchison"),
+    ],
+    "Glenrothes": [
+        (VOICE, "Glenrothes", "community panel",
+         "The underpasses and paths by the bus station feel unsafe after dark. We go the long way round.",
+         ["feeling-safe", "streets-and-spaces", "moving-around"], ["safety"], None),
+        (VOICE, "Leslie", "survey",
+         "Parents said mornings are the hardest part: getting children to school when the bus is unreliable and "
+         "money is tight for uniforms.", ["public-transport"], ["child-wellbeing", "money-debt"], None),
+        (VOICE, "Markinch", "consultation",
+         "People value the park and the river walk, but said the paths are getting overgrown.",
+         ["natural-space", "care-and-maintenance"], [], None),
+        (VOICE, "Thornton", "community panel",
+         "We get asked what we think, but nothing seems to change. Tell us what happened to what we said last "
+         "time.", ["influence-and-sense-of-control"], [], None),
+        (VOICE, None, "survey",
+         "Over half of the people who answered said they had felt anxious or low for most of the last month and "
+         "did not know where to go.", ["social-contact"], ["mental-health"], None),
+        (PRACTITIONER, "Glenrothes", "practitioner",
+         "The young people at the drop-in who are missing school mostly say the same thing: anxiety, and falling "
+         "so far behind they can't face going back.", [], ["child-wellbeing", "mental-health"], "Jamie Robertson"),
+        (PRACTITIONER, None, "practitioner",
+         "Most evening calls about the town centre involve the same group of about fifteen young people; youth "
+         "work alongside patrols has made a difference.", ["feeling-safe"], ["safety", "child-wellbeing"],
+         "Gregor Lindsay"),
+        (PRACTITIONER, None, "practitioner",
+         "People are arriving at A&E in distress because the crisis space closes at five; most do not need "
+         "admission.", [], ["mental-health"], "Morven Sinclair"),
+    ],
+    "Kirkcaldy": [
+        (VOICE, "Kirkcaldy", "consultation",
+         "The High Street has too many empty shops. It feels run down, and people don't come in the evenings.",
+         ["facilities-and-amenities", "work-and-local-economy", "care-and-maintenance"], [], None),
+        (VOICE, "Kirkcaldy", "community panel",
+         "I love the Prom, but I wouldn't walk along it on my own at night.",
+         ["feeling-safe", "streets-and-spaces"], ["safety"], None),
+        (VOICE, "Dysart", "survey",
+         "Most who answered said their home is damp or hard to heat; several said mould was affecting their "
+         "children's health.", ["housing-and-community"], ["fuel", "housing", "physical-health"], None),
+        (VOICE, "Burntisland", "community panel",
+         "Older people feel part of the town and want to help, but there are fewer groups to join since the "
+         "church hall closed.", ["identity-and-belonging", "social-contact"], ["social-isolation"], None),
+        (PRACTITIONER, "Kirkcaldy", "practitioner",
+         "Tenants on prepayment meters are self-disconnecting for days at a time; several have children under "
+         "five.", [], ["fuel", "child-wellbeing"], "Shona Paterson"),
+        (PRACTITIONER, "Kirkcaldy", "practitioner",
+         "Half of the people discharged after a non-fatal overdose were not followed up within a week; most of "
+         "those who were stayed in treatment.", [], ["substance-use"], "Ross Menzies"),
+        (PRACTITIONER, None, "practitioner",
+         "Families referred to social work in crisis have usually already been seen by three or four services "
+         "that did not talk to each other.", ["influence-and-sense-of-control"], ["child-wellbeing"],
+         "Alasdair Kerr"),
+    ],
+    "Levenmouth": [
+        (VOICE, "Methil", "community panel",
+         "Since the trains came back I can look for work in Edinburgh, but the first train is too late for an "
+         "early shift.", ["public-transport", "work-and-local-economy"], ["employment-skills"], None),
+        (VOICE, "Buckhaven", "survey",
+         "A third of parents who answered said they had skipped meals in the last month so their children could "
+         "eat.", [], ["food", "money-debt", "child-wellbeing"], None),
+        (VOICE, "Leven", "consultation",
+         "The prom is lovely in the day, but at night people don't feel safe walking back from the bus.",
+         ["feeling-safe", "streets-and-spaces"], ["safety"], None),
+        (VOICE, "Kennoway", "community panel",
+         "For some of us the lunch club is the only time we see anyone all week, and the bus home stops at six.",
+         ["social-contact", "public-transport"], ["social-isolation"], None),
+        (VOICE, "East Wemyss", "survey",
+         "We've the coast and the caves on our doorstep, but nowhere for the kids to play that isn't broken.",
+         ["play-and-recreation", "care-and-maintenance", "natural-space"], ["child-wellbeing"], None),
+        (PRACTITIONER, "Methil", "practitioner",
+         "Three families this month were self-disconnecting overnight on prepayment meters; all had Universal "
+         "Credit deductions for advance repayments.", [], ["fuel", "money-debt"], "Aileen Baxter"),
+        (PRACTITIONER, "Leven", "practitioner",
+         "Food bank volunteers are seeing more working parents than last winter, and many have never had a "
+         "benefit check.", [], ["food", "money-debt", "employment-skills"], "Niamh Gallacher"),
+        (PRACTITIONER, "Buckhaven", "practitioner",
+         "Near-fatal overdoses are clustering in two streets in Buckhaven and Methil; most of the people involved "
+         "are not known to the addictions service.", [], ["substance-use", "safety"], "Morven Sinclair"),
+    ],
+    "North East Fife": [
+        (VOICE, "Crail", "community panel",
+         "If you don't drive, you're stuck. The bus to Cupar takes over an hour and the last one back is at "
+         "teatime.", ["public-transport", "moving-around"], ["social-isolation"], None),
+        (VOICE, "St Andrews", "survey",
+         "Young people who grew up here said they can't afford to rent in the town, and most expect to move away.",
+         ["housing-and-community", "identity-and-belonging"], ["housing"], None),
+        (VOICE, "Anstruther", "consultation",
+         "Older residents said heating oil costs have doubled and they keep one room warm. They don't think of "
+         "themselves as people who ask for help.", ["housing-and-community"], ["fuel", "money-debt"], None),
+        (VOICE, "Auchtermuchty", "community panel",
+         "The village is friendly, but there's little for teenagers and the nearest youth club is in Cupar.",
+         ["play-and-recreation", "social-contact"], ["child-wellbeing"], None),
+        (PRACTITIONER, "Anstruther", "practitioner",
+         "Most of my housebound patients in the East Neuk see nobody but their carers; several have stopped "
+         "eating proper meals.", [], ["social-isolation", "food", "physical-health"], "Ailsa Munro"),
+        (PRACTITIONER, None, "practitioner",
+         "Referrals to specialist child mental health from North East Fife schools are up; many could have been "
+         "helped earlier in school.", [], ["mental-health", "child-wellbeing"], "Iain Brodie"),
+        (PRACTITIONER, "Cupar", "practitioner",
+         "People using the Cupar food bank for the first time are often seasonal workers between contracts, "
+         "waiting for their first Universal Credit payment.", ["work-and-local-economy"],
+         ["food", "money-debt", "employment-skills"], "Niamh Gallacher"),
+    ],
+    "South West Fife": [
+        (VOICE, "High Valleyfield", "community panel",
+         "People here feel forgotten next to Dalgety Bay. The shop shut, the bus is every two hours and the play "
+         "park has been taped off for a year.",
+         ["facilities-and-amenities", "public-transport", "play-and-recreation"], [], None),
+        (VOICE, "Rosyth", "survey",
+         "Parents said they would walk or cycle to school if the paths were lit and the crossing on the main road "
+         "was safer.", ["moving-around", "traffic-and-parking", "feeling-safe"], [], None),
+        (VOICE, "Kincardine", "consultation",
+         "Carers said they can't use short breaks in Dunfermline because getting there takes half the break.",
+         ["public-transport"], ["caring"], None),
+        (VOICE, "Dalgety Bay", "community panel",
+         "A lot of us live alone now the children have gone, and we'd like more ways to meet people that aren't "
+         "just for pensioners.", ["social-contact"], ["social-isolation"], None),
+        (PRACTITIONER, "High Valleyfield", "practitioner",
+         "Families in the West Fife villages are reaching social work through school exclusions and police "
+         "calls, not through early help.", [], ["child-wellbeing", "safety"], "Catriona Wallace"),
+        (PRACTITIONER, "Rosyth", "practitioner",
+         "More Rosyth clients are single men in private lets with rent arrears and no internet access to manage "
+         "their Universal Credit.", [], ["money-debt", "housing", "employment-skills"], "Fraser Millar"),
+        (PRACTITIONER, "Torryburn", "practitioner",
+         "Home fire safety visits to people living alone keep finding the same things: no working smoke alarm, "
+         "trip hazards and scam letters.", [], ["safety", "physical-health", "social-isolation"],
+         "Duncan Fairbairn"),
+    ],
+}
+EVIDENCE_FROM = date(2026, 1, 5)
+
+
+def member_id(name):
+    assert any(m[0] == name for m in MEMBERS), name
+    return "member-" + slug(name)
+
+
+def working_day_between(rng, first, last):
+    day = workday(first + timedelta(days=rng.randint(0, (last - first).days)))
+    return day if day <= last else workday(first)
+
+
+def build_evidence():
+    rng = random.Random(PREVENTION_SEEDS["evidence"])
+    evidence = []
+    for area_name, _ in AREAS:
+        area = pid(area_name)
+        entries = []
+        for kind, community, source, text, themes, needs, by in EVIDENCE[area_name]:
+            entries.append({"id": None, "kind": kind, "place": community_id(community) if community else area,
+                            "source": source, "date": working_day_between(rng, EVIDENCE_FROM, TODAY).isoformat(),
+                            "text": text, "themes": list(themes), "needs": list(needs),
+                            "by": member_id(by) if by else None})
+        entries.sort(key=lambda e: e["date"])
+        for n, entry in enumerate(entries, start=1):
+            entry["id"] = f"evidence-{area_slug(area)}-{n}"
+        evidence.extend(entries)
+    return evidence
+
+
+# ---------------------------------------------------------------------------
+# Funding pots (fictional amounts): three streams per area and allocations
+# from them to the area's priorities. A stream `fits` the outcomes it may fund
+# (None: any priority).
+
+STREAMS = {
+    "prevention": ("Fife Council prevention fund", (60_000, 160_000),
+                   "For early help that stops problems reaching crisis; unspent money returns to the council on "
+                   "31 March 2027.", "2027-03-31", None),
+    "health": ("NHS Fife health improvement", (30_000, 110_000),
+               "Must narrow health inequalities; spending is reported to the health improvement team every "
+               "quarter.", "2028-03-31", {"health"}),
+    "families": ("Scottish Government Whole Family Wellbeing Funding", (80_000, 240_000),
+                 "Must be spent on families with children under 18; unspent money returns 31 March 2027.",
+                 "2027-03-31", {"children-and-young-people", "education"}),
+    "wellbeing": ("Communities Mental Health and Wellbeing Fund", (25_000, 90_000),
+                  "For community groups' work on adults' mental wellbeing; grants are paid through the third "
+                  "sector interface.", "2028-03-31", {"health", "communities"}),
+    "employability": ("No One Left Behind employability funding", (40_000, 150_000),
+                      "Only for employability support for people out of work; outcomes are reported to the local "
+                      "employability partnership.", "2028-03-31", {"fair-work-and-business", "economy"}),
+    "cost-of-living": ("Fife cost of living fund", (30_000, 120_000),
+                       "For direct help with food, fuel and income; at least half must reach households through "
+                       "partner charities.", "2027-03-31", {"poverty"}),
+}
+AREA_STREAMS = {
+    "Cowdenbeath": ["prevention", "families", "cost-of-living"],
+    "City of Dunfermline": ["prevention", "health", "employability"],
+    "Glenrothes": ["prevention", "employability", "wellbeing"],
+    "Kirkcaldy": ["prevention", "families", "health"],
+    "Levenmouth": ["prevention", "families", "cost-of-living"],
+    "North East Fife": ["prevention", "health", "wellbeing"],
+    "South West Fife": ["prevention", "families", "health"],
+}
+ALLOCATIONS_FROM = date(2026, 4, 6)
+
+
+def build_pots(plans):
+    rng = random.Random(PREVENTION_SEEDS["pots"])
+    plan_of = {p["place"]: p for p in plans}
+    pots = []
+    for area_name, _ in AREAS:
+        area = pid(area_name)
+        s = area_slug(area)
+        priorities = plan_of[area]["priorities"]
+        scale = 0.6 + 0.25 * CASE_SKEW[area]
+        leads = serving_members(area_name, roles=("lead",))
+        streams, allocations = [], []
+        counts = [rng.choice([1, 2]) for _ in AREA_STREAMS[area_name]]
+        for n, (key, count) in enumerate(zip(AREA_STREAMS[area_name], counts), start=1):
+            name, (low, high), conditions, end, fits = STREAMS[key]
+            amount = min(400_000, max(20_000, round(rng.uniform(low, high) * scale / 1000) * 1000))
+            stream = {"id": f"stream-{s}-{n}", "name": name, "amount": amount, "conditions": conditions,
+                      "endDate": end}
+            streams.append(stream)
+            eligible = [p for p in priorities if fits is None or fits & set(p["outcomes"])]
+            assert eligible, (area, key)
+            # Spread the money: priorities no stream has funded yet come first.
+            rng.shuffle(eligible)
+            funded = {a["priority"] for a in allocations}
+            chosen = sorted(eligible, key=lambda p: p["id"] in funded)[:count]
+            share = rng.uniform(0.62, 0.86)
+            parts = [rng.uniform(1, 3) for _ in chosen]
+            for priority, part in zip(chosen, parts):
+                money = int(amount * share * part / sum(parts)) // 500 * 500
+                open_actions = [a for a in priority["actions"] if a["status"] != "done"] or priority["actions"]
+                action = rng.choice(open_actions)["id"] if rng.random() < 0.6 else None
+                day = working_day_between(rng, ALLOCATIONS_FROM, TODAY)
+                by = rng.choices(leads, [1 if fife_wide else 4 for *_, fife_wide in leads])[0][0]
+                allocations.append({"id": None, "stream": stream["id"], "priority": priority["id"],
+                                    "action": action, "amount": money, "by": by, "at": iso(at_work(rng, day))})
+        allocations.sort(key=lambda a: a["at"])
+        for n, allocation in enumerate(allocations, start=1):
+            allocation["id"] = f"allocation-{s}-{n}"
+        pots.append({"place": area, "streams": streams, "allocations": allocations})
+    return pots
+
+
+# ---------------------------------------------------------------------------
+# Learning (fictional): what the place team tried that worked, and what got
+# in the way. (kind, title, text, author).
+
+LEARNING = {
+    "Cowdenbeath": [
+        ("innovation", "Benefit checks at the nursery door",
+         "Advisers stood at nursery pick-up in Ballingry for a month. Parents who would never book an "
+         "appointment stopped for a chat, and 40 benefit checks found on average £2,400 a year.", "Alasdair Kerr"),
+        ("obstacle", "Respite beds closed without warning",
+         "Two respite beds closed at a week's notice when the provider lost staff. We heard from carers, not "
+         "from commissioning; we need an early warning.", "Lewis Cairns"),
+    ],
+    "City of Dunfermline": [
+        ("innovation", "Tenants rewrote the arrears letter",
+         "Five tenants who had been in arrears rewrote our first letter. It now starts with the help on offer, "
+         "not what happens next, and contact within two weeks rose from a third to over half.", "Fiona Hutchison"),
+        ("obstacle", "Employers pulled out of placements",
+         "Two employers withdrew placements when their own budgets were cut. Relying on a few large employers "
+         "left us exposed; smaller firms need help with the paperwork.", "Fraser Millar"),
+    ],
+    "Glenrothes": [
+        ("innovation", "Youth workers on the evening patrol",
+         "Pairing a youth worker with the evening patrol meant young people talked instead of running. Calls "
+         "about the bus station fell three quarters in a row.", "Gregor Lindsay"),
+        ("obstacle", "Crisis space funded a year at a time",
+         "The evening crisis space has only ever had one year's funding. Staff leave because they cannot see "
+         "past March, and the partners cannot agree who should pay.", "Morven Sinclair"),
+        ("innovation", "A walking bus for school mornings",
+         "Parents and volunteers walk a route past three streets to the primary each morning. Late arrivals "
+         "have halved since it started.", "Jamie Robertson"),
+    ],
+    "Kirkcaldy": [
+        ("innovation", "Cash first at the food bank",
+         "Offering a same-day cash grant instead of a parcel, with advice alongside, cut repeat visits. People "
+         "said it felt more dignified.", "Moira Donaldson"),
+        ("obstacle", "Three services, three assessments",
+         "Families in crisis had been assessed separately by health, housing and school. One shared family plan "
+         "needs an information-sharing agreement we still do not have.", "Alasdair Kerr"),
+        ("obstacle", "Care at home hours we cannot fill",
+         "Forty hours a week of care at home cannot be filled, so people wait in hospital for a package. The pay "
+         "does not compete with the supermarkets.", "Ross Menzies"),
+    ],
+    "Levenmouth": [
+        ("innovation", "Health visitors asking about money",
+         "Health visitors asked every family three questions about money and referred straight to advice. Half "
+         "of the families referred were missing money they were entitled to.", "Ross Menzies"),
+        ("obstacle", "The first train is too late",
+         "Job starts in Edinburgh fall through when the shift begins at seven and the first train gets in after "
+         "that. The timetable is set nationally, not locally.", "Morven Sinclair"),
+        ("innovation", "Youth rangers on the shore",
+         "Young people who were lighting fires on the shorefront now help look after it as youth rangers, and "
+         "deliberate fires there are down by a third.", "Duncan Fairbairn"),
+    ],
+    "North East Fife": [
+        ("innovation", "Advice in the village hall",
+         "Monthly advice surgeries in village halls, alongside the coffee morning, reached older homeowners who "
+         "would never go to an advice centre in Cupar.", "Niamh Gallacher"),
+        ("obstacle", "No temporary flats east of Cupar",
+         "Families made homeless in the East Neuk are placed in Kirkcaldy or Glenrothes, far from school and "
+         "work. Several lost jobs while they were in temporary accommodation.", "Iain Brodie"),
+    ],
+    "South West Fife": [
+        ("innovation", "One visit for fire, falls and scams",
+         "Fire, care and police staff now share one visit for people living alone: a smoke alarm, a falls check "
+         "and a call blocker without three appointments.", "Duncan Fairbairn"),
+        ("obstacle", "Short breaks out of reach",
+         "Carers in Kincardine cannot get to short breaks in Dunfermline and back in the time the break allows. "
+         "Local sitters are the answer, but there are too few volunteers.", "Catriona Wallace"),
+    ],
+}
+LEARNING_FROM = date(2026, 2, 2)
+
+
+def build_learning():
+    rng = random.Random(PREVENTION_SEEDS["learning"])
+    learning = []
+    for area_name, _ in AREAS:
+        area = pid(area_name)
+        entries = [{"id": None, "place": area, "kind": kind, "title": title, "text": text,
+                    "date": working_day_between(rng, LEARNING_FROM, TODAY).isoformat(), "by": member_id(by)}
+                   for kind, title, text, by in LEARNING[area_name]]
+        entries.sort(key=lambda e: e["date"])
+        for n, entry in enumerate(entries, start=1):
+            entry["id"] = f"learning-{area_slug(area)}-{n}"
+        learning.extend(entries)
+    return learning
+
 
 def generate():
     rng = random.Random(SEED)
@@ -1294,6 +2341,7 @@ def generate():
     world = World(places, members, services, residents)
     cases = build_cases(rng, world)
     add_agency_off_thistle(agencies, services)
+    plans = build_plans()
     return {
         "places.json": json_text(places),
         "agencies.json": json_text(agencies),
@@ -1303,6 +2351,16 @@ def generate():
         "residents.csv": residents_csv(residents),
         "cases.json": json_text(cases),
         "triage-targets.json": json_text(build_triage_targets()),
+        # Prevention: each builder has its own generator, so nothing above changes.
+        "outcomes.json": json_text(build_outcomes()),
+        "indicators.json": json_text(build_indicators()),
+        "indicator-values.csv": indicator_values_csv(build_indicator_values(places)),
+        "scorecards.json": json_text(build_scorecards()),
+        "plans.json": json_text(plans),
+        "place-standard.json": json_text(build_place_standard()),
+        "evidence.json": json_text(build_evidence()),
+        "pots.json": json_text(build_pots(plans)),
+        "learning.json": json_text(build_learning()),
     }
 
 
@@ -1598,6 +2656,218 @@ def check(directory):
     for a in ("place-levenmouth", "place-kirkcaldy"):
         assert rate([c for c in cases if area_of(c["place"]) == a], place[a]["population"]) > 1.4 * fife_rate
 
+    # Outcomes and indicators
+    outcomes = load("outcomes.json")
+    keys(outcomes, ["key", "name", "description"], "outcomes")
+    assert [(o["key"], o["name"]) for o in outcomes] == [
+        ("children-and-young-people", "Children and Young People"), ("communities", "Communities"),
+        ("culture", "Culture"), ("economy", "Economy"), ("education", "Education"), ("environment", "Environment"),
+        ("fair-work-and-business", "Fair Work and Business"), ("health", "Health"),
+        ("human-rights", "Human Rights"), ("international", "International"), ("poverty", "Poverty")]
+    assert all(o["description"].endswith(".") for o in outcomes)
+    outcome_keys = {o["key"] for o in outcomes}
+    indicators = load("indicators.json")
+    keys(indicators, ["id", "name", "unit", "polarity", "source", "kind", "per", "target"], "indicators")
+    indicator = unique(indicators)
+    assert len(indicators) >= 12
+    for i in indicators:
+        assert i["id"] == "indicator-" + slug(i["name"]) and i["unit"] and i["source"].startswith("Synthetic")
+        assert i["polarity"] in ("higher-is-better", "lower-is-better")
+        assert i["kind"] in ("count", "rate", "mean")
+        assert (i["per"] in (100, 1000)) if i["kind"] == "rate" else i["per"] is None, i["id"]
+        assert i["target"] is None or (isinstance(i["target"], (int, float)) and i["target"] > 0)
+    indicator_kinds = [i["kind"] for i in indicators]
+    assert indicator_kinds.count("mean") >= 1 and indicator_kinds.count("count") >= 3
+    assert indicator_kinds.count("rate") >= 3
+    assert sum(i["target"] is not None for i in indicators) > len(indicators) / 2
+    for name in ("child-poverty", "claimant-count", "emergency-admissions", "antisocial-behaviour",
+                 "deliberate-fires", "adults-physically-active", "greenspace-visits", "fuel-poverty",
+                 "food-bank-parcels", "school-attendance", "drug-related-deaths", "volunteering"):
+        assert "indicator-" + name in indicator, name
+    attendance = indicator["indicator-school-attendance"]
+    assert attendance["kind"] == "mean" and attendance["polarity"] == "higher-is-better"
+
+    # Indicator values: every community, indicator and quarter but the deliberate gaps
+    values_text = (directory / "indicator-values.csv").read_text(encoding="utf-8")
+    with open(directory / "indicator-values.csv", newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+        f.seek(0)
+        values = list(csv.DictReader(f))
+    assert header == INDICATOR_VALUE_COLUMNS
+    assert values_text == indicator_values_csv(values)
+    assert len(PERIODS) == 8 and PERIODS[0] == "2024-Q4" and PERIODS[-1] == "2026-Q3"
+    seen_values = {}
+    for v in values:
+        key = (v["indicator"], v["place"], v["period"])
+        assert key not in seen_values, key
+        seen_values[key] = v
+        i = indicator[v["indicator"]]
+        assert place[v["place"]]["kind"] == "community" and v["period"] in PERIODS
+        if i["kind"] == "count":
+            assert re.fullmatch(r"\d+", v["value"]) and v["numerator"] == v["denominator"] == "", key
+        elif i["kind"] == "mean":
+            assert re.fullmatch(r"\d{2}\.\d", v["value"]) and v["numerator"] == v["denominator"] == "", key
+            assert 50 <= float(v["value"]) <= 100, key
+        else:
+            assert v["value"] == "" and re.fullmatch(r"\d+", v["numerator"]) and re.fullmatch(r"\d+", v["denominator"])
+            assert 0 <= int(v["numerator"]) <= int(v["denominator"]) and int(v["denominator"]) > 0, key
+    missing = {(i["id"], c["id"], p) for i in indicators for c in communities for p in PERIODS} - set(seen_values)
+    assert len(seen_values) + len(missing) == len(indicators) * len(communities) * len(PERIODS)
+    assert missing == {(i, community_id(c), p) for i, c, p in INDICATOR_GAPS} and 3 <= len(missing) <= 6, missing
+
+    def rolled_rate(indicator_id, area_id, period):
+        rows = [seen_values[(indicator_id, c["id"], period)] for c in communities
+                if c["parent"] == area_id and (indicator_id, c["id"], period) in seen_values]
+        return sum(int(r["numerator"]) for r in rows) / sum(int(r["denominator"]) for r in rows)
+
+    # Deprivation shows: Levenmouth and Kirkcaldy worse than North East Fife and South West Fife.
+    for indicator_id in ("indicator-child-poverty", "indicator-claimant-count", "indicator-fuel-poverty"):
+        for deprived in ("place-levenmouth", "place-kirkcaldy"):
+            for better_off in ("place-north-east-fife", "place-south-west-fife"):
+                assert rolled_rate(indicator_id, deprived, PERIODS[-1]) > rolled_rate(indicator_id, better_off,
+                                                                                     PERIODS[-1])
+    assert rolled_rate("indicator-child-poverty", "place-levenmouth", PERIODS[-1]) > \
+        rolled_rate("indicator-child-poverty", "place-levenmouth", PERIODS[0]), "Levenmouth's child poverty rises"
+
+    # Scorecards
+    scorecards = load("scorecards.json")
+    keys(scorecards, ["place", "indicators"], "scorecards")
+    assert [s["place"] for s in scorecards] == ["place-fife"] + [a["id"] for a in areas]
+    for s in scorecards:
+        assert 5 <= len(s["indicators"]) <= 7 and len(set(s["indicators"])) == len(s["indicators"])
+        assert all(i in indicator for i in s["indicators"]), s["place"]
+
+    # Plans, priorities and actions
+    plans = load("plans.json")
+    keys(plans, ["id", "place", "period", "vision", "priorities"], "plans")
+    unique(plans)
+    assert [p["place"] for p in plans] == [a["id"] for a in areas]
+    priority, action = {}, {}
+    counts["priorities"] = counts["actions"] = 0
+    for p in plans:
+        s = p["place"].removeprefix("place-")
+        assert p["id"] == f"plan-{s}" and p["period"] == "2026-27" and p["vision"].endswith(".")
+        assert 4 <= len(p["priorities"]) <= 6, p["id"]
+        for n, pr in enumerate(p["priorities"], start=1):
+            assert list(pr) == ["id", "title", "description", "leadAgency", "partners", "outcomes", "indicators",
+                                "rag", "ragReason", "ragDate", "actions"]
+            assert pr["id"] == f"priority-{s}-{n}" and pr["id"] not in priority
+            priority[pr["id"]] = (p["place"], pr)
+            assert pr["title"] and len(pr["title"]) <= 60 and pr["description"].endswith(".")
+            assert pr["leadAgency"] in agency and pr["leadAgency"] not in pr["partners"]
+            assert 1 <= len(pr["partners"]) <= 3 and len(set(pr["partners"])) == len(pr["partners"])
+            assert all(a in agency for a in pr["partners"])
+            assert pr["outcomes"] and all(o in outcome_keys for o in pr["outcomes"])
+            assert pr["indicators"] and all(i in indicator for i in pr["indicators"])
+            assert pr["rag"] in ("red", "amber", "green") and pr["ragReason"].endswith(".")
+            assert TODAY - timedelta(days=92) <= date.fromisoformat(pr["ragDate"]) <= TODAY
+            assert 2 <= len(pr["actions"]) <= 4, pr["id"]
+            for m, a in enumerate(pr["actions"], start=1):
+                assert list(a) == ["id", "title", "owner", "due", "status"]
+                assert a["id"] == f"action-{s}-{n}-{m}" and a["id"] not in action
+                action[a["id"]] = pr["id"]
+                owner = member[a["owner"]]
+                assert serves(owner, p["place"]) and owner["role"] in ("lead", "frontline"), a["id"]
+                assert date(2026, 6, 1) <= date.fromisoformat(a["due"]) <= date(2027, 9, 30)
+                assert a["status"] in ACTION_STATUSES and a["title"]
+            blocked = any(a["status"] == "blocked" for a in pr["actions"])
+            if pr["rag"] == "red":
+                assert blocked, f"{pr['id']}: a red priority has a blocked action"
+            if pr["rag"] == "green":
+                assert not blocked, f"{pr['id']}: a green priority has no blocked action"
+        counts["priorities"] += len(p["priorities"])
+        counts["actions"] += sum(len(pr["actions"]) for pr in p["priorities"])
+    rags = [pr["rag"] for _, pr in priority.values()]
+    assert all(rags.count(r) >= 5 for r in ("red", "amber", "green")), rags
+
+    # Place Standard
+    assessments = load("place-standard.json")
+    keys(assessments, ["id", "place", "date", "group", "respondents", "toolVersion", "scores"], "place standard")
+    unique(assessments)
+    assert len(assessments) == 2 * len(areas)
+    mean_score = {}
+    for a in areas:
+        older, newer = [x for x in assessments if x["place"] == a["id"]]
+        assert older["date"].startswith("2024-10-") and newer["date"].startswith("2026-09-")
+        assert (older["toolVersion"], newer["toolVersion"]) == ("1", "2")
+        for x in (older, newer):
+            assert x["id"].startswith("place-standard-") and x["group"] and 12 <= x["respondents"] <= 400
+            assert list(x["scores"]) == PLACE_STANDARD_THEMES
+            assert all(isinstance(v, int) and 1 <= v <= 7 for v in x["scores"].values())
+        assert all(abs(newer["scores"][t] - older["scores"][t]) <= 2 for t in PLACE_STANDARD_THEMES)
+        mean_score[a["id"]] = sum(newer["scores"].values()) / len(PLACE_STANDARD_THEMES)
+    assert mean_score["place-levenmouth"] < mean_score["place-north-east-fife"]
+    assert mean_score["place-kirkcaldy"] < mean_score["place-south-west-fife"]
+
+    # Evidence
+    evidence = load("evidence.json")
+    keys(evidence, ["id", "kind", "place", "source", "date", "text", "themes", "needs", "by"], "evidence")
+    unique(evidence)
+    for a in areas:
+        mine = [e for e in evidence if area_of(e["place"]) == a["id"]]
+        voices = [e for e in mine if e["kind"] == "community-voice"]
+        notes = [e for e in mine if e["kind"] == "practitioner"]
+        assert len(voices) + len(notes) == len(mine) and 3 <= len(voices) <= 5 and 2 <= len(notes) <= 3, a["id"]
+        assert all(e["id"].startswith("evidence-" + a["id"].removeprefix("place-") + "-") for e in mine)
+        for e in voices:
+            assert e["source"] in ("community panel", "survey", "consultation") and e["by"] is None
+        for e in notes:
+            assert e["source"] == "practitioner" and serves(member[e["by"]], e["place"])
+    for e in evidence:
+        assert place[e["place"]]["kind"] in ("area", "community")
+        assert date(2026, 1, 1) <= date.fromisoformat(e["date"]) <= TODAY and e["text"].endswith(".")
+        assert all(t in PLACE_STANDARD_THEMES for t in e["themes"]) and all(n in CATEGORY_KEYS for n in e["needs"])
+        assert e["themes"] or e["needs"], e["id"]
+
+    # Funding pots and allocations
+    pots = load("pots.json")
+    keys(pots, ["place", "streams", "allocations"], "pots")
+    assert [p["place"] for p in pots] == [a["id"] for a in areas]
+    stream_ids, allocation_ids = set(), set()
+    money = {"streams": 0, "allocated": 0, "allocations": 0}
+    for pot in pots:
+        assert len(pot["streams"]) == 3 and 3 <= len(pot["allocations"]) <= 7, pot["place"]
+        stream = {}
+        for st in pot["streams"]:
+            assert list(st) == ["id", "name", "amount", "conditions", "endDate"]
+            assert st["id"].startswith("stream-") and st["id"] not in stream_ids
+            stream_ids.add(st["id"])
+            stream[st["id"]] = st
+            assert isinstance(st["amount"], int) and 20_000 <= st["amount"] <= 400_000
+            assert st["name"] and st["conditions"].endswith(".") and st["endDate"] in ("2027-03-31", "2028-03-31")
+        spent = {sid: 0 for sid in stream}
+        for al in pot["allocations"]:
+            assert list(al) == ["id", "stream", "priority", "action", "amount", "by", "at"]
+            assert al["id"].startswith("allocation-") and al["id"] not in allocation_ids
+            allocation_ids.add(al["id"])
+            assert al["stream"] in stream and priority[al["priority"]][0] == pot["place"]
+            assert al["action"] is None or action[al["action"]] == al["priority"]
+            assert isinstance(al["amount"], int) and al["amount"] > 0
+            by = member[al["by"]]
+            assert by["role"] == "lead" and serves(by, pot["place"])
+            assert re.fullmatch(r"2026-\d\d-\d\dT\d\d:\d\d:00Z", al["at"])
+            assert parse_iso(al["at"]) < datetime(2026, 11, 24)
+            spent[al["stream"]] += al["amount"]
+        assert all(spent[sid] < stream[sid]["amount"] for sid in stream), pot["place"]
+        total, allocated = sum(st["amount"] for st in pot["streams"]), sum(spent.values())
+        assert 0.10 <= 1 - allocated / total <= 0.40, (pot["place"], allocated, total)
+        money["streams"] += total
+        money["allocated"] += allocated
+        money["allocations"] += len(pot["allocations"])
+
+    # Learning
+    learning = load("learning.json")
+    keys(learning, ["id", "place", "kind", "title", "text", "date", "by"], "learning")
+    unique(learning)
+    for a in areas:
+        mine = [x for x in learning if x["place"] == a["id"]]
+        assert 2 <= len(mine) <= 3, a["id"]
+        for x in mine:
+            assert x["id"].startswith("learning-" + a["id"].removeprefix("place-") + "-")
+            assert x["kind"] in ("innovation", "obstacle") and x["title"] and x["text"].endswith(".")
+            assert date(2026, 1, 1) <= date.fromisoformat(x["date"]) <= TODAY and serves(member[x["by"]], a["id"])
+    assert len(learning) == sum(len(v) for v in LEARNING.values())
+
     locations = len(seen_locations)
     active = statuses.count("active")
     return (f"places {len(places)} (1 council, {len(areas)} areas, {len(communities)} communities) · "
@@ -1605,7 +2875,13 @@ def check(directory):
             f"services {len(services)} ({active} active) · locations {locations} · residents {len(residents)} · "
             f"cases {len(cases)} ({len(open_cases)} open, {len(cases) - len(open_cases)} closed; "
             f"{counts['triage']} awaiting triage, {counts['returned']} with a returned need) · "
-            f"needs {counts['needs']} · referrals {counts['referrals']}")
+            f"needs {counts['needs']} · referrals {counts['referrals']} · "
+            f"outcomes {len(outcomes)} · indicators {len(indicators)} · "
+            f"indicator values {len(values)} ({len(missing)} gaps) · scorecards {len(scorecards)} · "
+            f"plans {len(plans)} ({counts['priorities']} priorities, {counts['actions']} actions) · "
+            f"place standard {len(assessments)} · evidence {len(evidence)} · "
+            f"pots {len(pots)} ({len(stream_ids)} streams, {money['allocations']} allocations, "
+            f"£{money['allocated']:,} of £{money['streams']:,} allocated) · learning {len(learning)}")
 
 
 def main():

@@ -41,7 +41,7 @@ struct Thistle: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, PlacesCommand.self, AgenciesCommand.self, MembersCommand.self,
             ServicesCommand.self, ResidentCommand.self, CaseCommand.self, NeedCommand.self, ReferralCommand.self,
-            QueueCommand.self, ReferralsCommand.self, CasesCommand.self,
+            QueueCommand.self, ReferralsCommand.self, CasesCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -83,3 +83,24 @@ final class WritePathTests: XCTestCase {
         }
     }
 }
+
+final class JSONTextTests: XCTestCase {
+    /// The hand-written JSON text reads back as the same value, and as JSONEncoder would write it.
+    func testJSONTextRoundTripsAndMatchesTheEncoder() throws {
+        let values: [JSONValue] = [
+            .null, .bool(true), .int(-42), .double(41.9), .double(2), .double(1e-5), .string(""),
+            .string("quote \" backslash \\ slash / newline \n tab \t bell \u{07} é 北 👩‍👩‍👧"),
+            .array([.int(1), .string("a"), .null, .array([])]),
+            .object(["b": .int(1), "a": .object(["z": .bool(false), "y": .string("x")]), "é": .array([.double(0.5)])]),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for value in values {
+            let text = value.jsonText
+            let expected = String(decoding: try encoder.encode(value), as: UTF8.self)
+            XCTAssertEqual(text, expected, "\(value)")
+            let back = try XCTUnwrap(JSONValue(jsonText: text), text)
+            XCTAssertEqual(back.jsonText, text)
+        }
+    }
+}

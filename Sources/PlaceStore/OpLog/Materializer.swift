@@ -5,11 +5,16 @@ import GRDB
 /// merge) recompute them from the log alone.
 enum Materializer {
     static func apply(_ op: Op, in db: Database) throws {
-        guard let kind = EntityKind.named(op.entity) else {
-            throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
-        }
         guard let value = JSONValue(jsonText: op.value) else {
             throw StoreError.invalidChange("the value for \(op.entity) \(op.entityID) is not JSON")
+        }
+        try apply(op, value: value, in: db)
+    }
+
+    /// Applies an op whose value is already parsed (the write path has it).
+    static func apply(_ op: Op, value: JSONValue, in db: Database) throws {
+        guard let kind = EntityKind.named(op.entity) else {
+            throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
         }
         let table = kind.table.quotedDatabaseIdentifier
         if op.field == Op.wholeRecord {
@@ -25,9 +30,8 @@ enum Materializer {
             guard op.field != "id", kind.columns.contains(op.field) else {
                 throw StoreError.invalidChange("\(kind) has no field '\(op.field)'")
             }
-            try db.execute(
-                sql: "UPDATE \(table) SET \(op.field.quotedDatabaseIdentifier) = ? WHERE id = ?",
-                arguments: [value.databaseValue, op.entityID])
+            try db.cachedStatement(sql: "UPDATE \(table) SET \(op.field.quotedDatabaseIdentifier) = ? WHERE id = ?")
+                .execute(arguments: [value.databaseValue, op.entityID])
             guard db.changesCount == 1 else {
                 throw StoreError.invalidChange("there is no \(kind) \(op.entityID)")
             }
@@ -47,8 +51,7 @@ enum Materializer {
         let columns = kind.columns.filter { fields[$0] != nil }
         let names = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(
-            sql: "INSERT INTO \(kind.table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))",
-            arguments: StatementArguments(columns.map { fields[$0]!.databaseValue }))
+        try db.cachedStatement(sql: "INSERT INTO \(kind.table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
+            .execute(arguments: StatementArguments(columns.map { fields[$0]!.databaseValue }))
     }
 }

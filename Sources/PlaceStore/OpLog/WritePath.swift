@@ -21,12 +21,13 @@ extension PlaceStore {
                     entityID: change.entityID, field: change.field, value: change.value.jsonText,
                     supersedes: try Self.latestOp(for: change, in: db))
                 try op.insert(db)
-                try Materializer.apply(op, in: db)
-                try db.execute(
+                try Materializer.apply(op, value: change.value, in: db)
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         ids.next(), Self.isoTime(now), author?.rawValue, deviceID.rawValue,
                         Self.action(for: change), change.entity.name, change.entityID, op.id,

@@ -51,6 +51,12 @@ public struct Dashboard: Equatable, Sendable, Codable {
         public var key: String
         public var label: String
         public var count: Int
+
+        public init(key: String, label: String, count: Int) {
+            self.key = key
+            self.label = label
+            self.count = count
+        }
     }
 
     public struct ScorecardLine: Equatable, Sendable, Codable {

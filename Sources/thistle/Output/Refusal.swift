@@ -16,6 +16,9 @@ struct Refusal: Error {
         case let violation as CaseRuleViolation:
             code = violation.code
             message = violation.description
+        case let pot as PotRuleViolation:
+            code = pot.code
+            message = pot.description
         case let unknown as UnknownID:
             code = "unknown-id"
             message = unknown.description

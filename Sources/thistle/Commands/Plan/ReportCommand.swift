@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PlaceDomain
+import PlaceReports
+import PlaceStore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports for a place's board.", subcommands: [DashboardReportCommand.self])
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct DashboardReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "A place's dashboard, rolled up over everything within it.",
+        discussion: """
+            html is one self-contained file (inline CSS and SVG, no scripts) to hand a board; md and csv \
+            are for papers and spreadsheets; json carries every figure under the keys in docs/reports.md. \
+            html, md and csv show counts of 1 to 4 as "<5" unless --no-suppress.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The place (an id from `thistle places`).", valueName: "place-id")) var place: String
+    @Option(help: "text, md, csv, json or html.") var format: ReportFormat = .text
+    @Flag(help: "Short for --format json.") var json = false
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file")) var out: String?
+    @Flag(help: "Show counts of 1 to 4 in the board formats too.") var noSuppress = false
+
+    func validate() throws {
+        if json && format != .text && format != .json {
+            throw ValidationError("--json and --format \(format.rawValue) ask for different formats; give one")
+        }
+        if let out, out.isEmpty { throw ValidationError("--out needs a file path") }
+    }
+
+    func run() throws {
+        let chosen = json ? .json : format
+        let (store, _) = try global.openStore()
+        let tree = try store.placeTree()
+        guard tree[PlaceID(place)] != nil else { throw StoreError.unknownPlace(place) }
+        let board = try store.dashboard(of: PlaceID(place), tree: tree, now: Date())
+        let report = try DashboardReport(board, suppress: chosen.suppressesByDefault && !noSuppress).render(chosen)
+        guard let out else {
+            print(report, terminator: "")
+            return
+        }
+        // Written whole to a temporary file beside the target, then moved into place.
+        let url = URL(fileURLWithPath: out)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
+        do {
+            try Data(report.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw Failure("cannot write \(out): \(error.localizedDescription)")
+        }
+        FileHandle.standardError.write(Data("thistle: wrote \(out)\n".utf8))
+    }
+}
