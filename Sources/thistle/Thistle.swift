@@ -41,7 +41,9 @@ struct Thistle: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, PlacesCommand.self, AgenciesCommand.self, MembersCommand.self,
             ServicesCommand.self, ResidentCommand.self, CaseCommand.self, NeedCommand.self, ReferralCommand.self,
-            QueueCommand.self, ReferralsCommand.self, CasesCommand.self, ReportCommand.self,
+            QueueCommand.self, ReferralsCommand.self, CasesCommand.self, PlanCommand.self, PriorityCommand.self,
+            ActionCommand.self, IndicatorCommand.self, PlaceStandardCommand.self, VoiceCommand.self, PotCommand.self,
+            LearningCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

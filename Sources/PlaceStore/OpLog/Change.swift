@@ -39,7 +39,7 @@ public struct Change: Hashable, Sendable {
 
     /// The field changes that turn `old` into `new` (same record), one per
     /// column that differs; a column `new` no longer has is set to null.
-    static func changes<Record: StoredRecord>(from old: Record, to new: Record) throws -> [Change] {
+    public static func changes<Record: StoredRecord>(from old: Record, to new: Record) throws -> [Change] {
         guard case .object(let before) = try RecordCoding.jsonObject(old),
             case .object(let after) = try RecordCoding.jsonObject(new)
         else { return [] }

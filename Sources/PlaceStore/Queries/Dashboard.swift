@@ -236,7 +236,7 @@ extension PlaceStore {
     }
 
     /// Agency names by id (a dozen or so).
-    func agencyNames() throws -> [AgencyID: String] {
+    public func agencyNames() throws -> [AgencyID: String] {
         try writer.read { db in
             Dictionary(try Row.fetchAll(db, sql: "SELECT id, name FROM agency").map { (AgencyID($0[0] as String), $0[1] as String) },
                        uniquingKeysWith: { a, _ in a })

@@ -73,14 +73,5 @@ public struct StoreEffects: Sendable {
     }
 
     /// Agencies are few (a dozen in a place team), so their names are read whole.
-    func agencyNames() throws -> [AgencyID: String] {
-        var names: [AgencyID: String] = [:]
-        var page = try store.agencies(.first(200))
-        page.rows.forEach { names[$0.id] = $0.name }
-        while page.hasMore, let last = page.rows.last {
-            page = try store.agencies(.after(NameKey(name: last.name, id: last.id.rawValue), 200))
-            page.rows.forEach { names[$0.id] = $0.name }
-        }
-        return names
-    }
+    func agencyNames() throws -> [AgencyID: String] { try store.agencyNames() }
 }

@@ -6,6 +6,7 @@ enum ListingValue: Equatable {
     case number(Int?)
     case flag(Bool?)
     case list([String])
+    case decimal(Double?)
 
     /// As a person reads it in a text table.
     var plain: String {
@@ -14,6 +15,8 @@ enum ListingValue: Equatable {
         case .number(let value): return value.map(String.init) ?? "-"
         case .flag(let value): return value.map { $0 ? "yes" : "no" } ?? "-"
         case .list(let values): return values.joined(separator: ", ")
+        case .decimal(let value):
+            return value.map { $0 == $0.rounded() ? Self.number($0) : String(format: "%.1f", $0) } ?? "-"
         }
     }
 
@@ -24,6 +27,7 @@ enum ListingValue: Equatable {
         case .number(let value): return value.map(String.init) ?? ""
         case .flag(let value): return value.map { $0 ? "true" : "false" } ?? ""
         case .list(let values): return values.joined(separator: ";")
+        case .decimal(let value): return value.map(Self.number) ?? ""
         }
     }
 
@@ -33,7 +37,14 @@ enum ListingValue: Equatable {
         case .number(let value): return value.map(String.init) ?? "null"
         case .flag(let value): return value.map { $0 ? "true" : "false" } ?? "null"
         case .list(let values): return "[" + values.map(Self.quoted).joined(separator: ", ") + "]"
+        case .decimal(let value): return value.map(Self.number) ?? "null"
         }
+    }
+
+    /// A number as JSON and people write it: whole numbers without a point, others to at most 4 places.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.4f", value).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
     }
 
     private static func quoted(_ text: String) -> String {

@@ -16,6 +16,12 @@ struct Refusal: Error {
         case let violation as CaseRuleViolation:
             code = violation.code
             message = violation.description
+        case let plan as PlanRuleViolation:
+            code = plan.code
+            message = plan.description
+        case let imported as ImportError:
+            code = "invalid-input"
+            message = imported.description
         case let pot as PotRuleViolation:
             code = pot.code
             message = pot.description
