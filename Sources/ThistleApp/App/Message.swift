@@ -29,6 +29,10 @@ public enum Message: Sendable {
     case caseLogged(CaseDetail)
     /// Logging a case was refused: the rule's message; nothing was written.
     case logRefused(String)
+    /// A place's board (dashboard, plan, evidence, pot, learning) was read.
+    case boardLoaded(PlaceBoard)
+    /// A change to a plan or pot was refused: the rule's message; nothing was written.
+    case boardRefused(String)
     case failed(String)
 }
 
@@ -51,6 +55,9 @@ public enum Effect: Hashable, Sendable {
     case findDuplicates(Resident)
     /// Registers the resident if new, opens the case, records consent, saves.
     case logCase(LogCaseRequest, by: MemberID)
+    case loadBoard(PlaceID)
+    /// Changes a place's plan or pot as a member, then reads the board again.
+    case changeBoard(PlaceID, BoardChange, by: MemberID)
     case quit
 }
 

@@ -64,6 +64,10 @@ public struct StoreEffects: Sendable {
                 return .duplicatesFound(ResidentMatcher.likelyDuplicates(of: candidate, among: born))
             case .logCase(let request, let memberID):
                 return try logCase(request, by: memberID)
+            case .loadBoard(let place):
+                return .boardLoaded(try board(of: place))
+            case .changeBoard(let place, let change, let memberID):
+                return try self.change(change, at: place, by: memberID)
             case .quit:
                 return nil
             }

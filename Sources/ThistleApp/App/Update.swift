@@ -15,7 +15,7 @@ extension AppState {
         case .failed(let reason):
             notice = reason
             return []
-        case .refused(let reason, _, _), .logRefused(let reason):
+        case .refused(let reason, _, _), .logRefused(let reason), .boardRefused(let reason):
             notice = reason
         case .caseLogged(let detail):
             // The new case replaces the form it was logged from.

@@ -12,6 +12,8 @@ public enum Screen: Equatable, Sendable {
     case referralsIn(ReferralsInScreen)
     case caseFile(CaseScreen)
     case logCase(LogCaseScreen)
+    case board(BoardScreen)
+    case priority(PriorityScreen)
 }
 
 /// What a screen needs from the app to handle a command.
@@ -69,6 +71,8 @@ extension Screen {
         case .referralsIn: return ReferralsInScreen.bindings
         case .caseFile: return CaseScreen.bindings
         case .logCase(let screen): return screen.stepBindings
+        case .board: return BoardScreen.bindings
+        case .priority: return PriorityScreen.bindings
         }
     }
 
@@ -86,6 +90,10 @@ extension Screen {
         case .caseFile(let screen):
             return [screen.from, screen.caseID.rawValue] + (screen.detail?.resident.map { [$0.fullName] } ?? [])
         case .logCase(let screen): return [screen.from, LogCaseScreen.title]
+        case .board(let screen):
+            return (overview?.tree.path(to: screen.placeID).map(\.name) ?? [screen.placeID.rawValue]) + ["Board"]
+        case .priority(let screen):
+            return [screen.board.placeName, "Plan", screen.priority?.title ?? screen.priorityID.rawValue]
         }
     }
 
@@ -97,7 +105,7 @@ extension Screen {
         case .triageQueue: return 2
         case .myCases: return 3
         case .referralsIn: return 4
-        case .memberPicker, .place, .caseFile, .logCase: return nil
+        case .memberPicker, .place, .caseFile, .logCase, .board, .priority: return nil
         }
     }
 
@@ -106,6 +114,7 @@ extension Screen {
         switch self {
         case .directory(let screen): return screen.isEditing
         case .triageQueue(let screen): return screen.prompt != nil
+        case .board(let screen): return screen.prompt != nil
         case .referralsIn(let screen): return screen.prompt != nil
         case .caseFile(let screen): return screen.prompt != nil
         case .logCase(let screen): return screen.isEditing
@@ -117,6 +126,7 @@ extension Screen {
     var editingBindings: [KeyBinding] {
         switch self {
         case .triageQueue(let screen): return screen.prompt?.bindings ?? []
+        case .board(let screen): return screen.prompt?.bindings ?? []
         case .referralsIn(let screen): return screen.prompt?.bindings ?? []
         case .caseFile(let screen): return screen.prompt?.bindings ?? []
         case .logCase(let screen): return screen.stepBindings
@@ -163,6 +173,12 @@ extension Screen {
         case .logCase(var screen):
             defer { self = .logCase(screen) }
             return screen.perform(command, context)
+        case .board(var screen):
+            defer { self = .board(screen) }
+            return screen.perform(command, context)
+        case .priority(var screen):
+            defer { self = .priority(screen) }
+            return screen.perform(command, context)
         }
     }
 
@@ -170,6 +186,9 @@ extension Screen {
         switch self {
         case .triageQueue(var screen):
             defer { self = .triageQueue(screen) }
+            return screen.edit(key, context)
+        case .board(var screen):
+            defer { self = .board(screen) }
             return screen.edit(key, context)
         case .directory(var screen):
             defer { self = .directory(screen) }
@@ -217,6 +236,11 @@ extension Screen {
         case .logCase(var screen):
             screen.receive(message, context)
             self = .logCase(screen)
+        case .board(var screen):
+            screen.receive(message, context)
+            self = .board(screen)
+        case .priority:
+            break
         }
     }
 
@@ -231,6 +255,8 @@ extension Screen {
         case .referralsIn(let screen): screen.view(into: &canvas, rect)
         case .caseFile(let screen): screen.view(into: &canvas, rect)
         case .logCase(let screen): screen.view(into: &canvas, rect)
+        case .board(let screen): screen.view(into: &canvas, rect, context)
+        case .priority(let screen): screen.view(into: &canvas, rect)
         }
     }
 }

@@ -16,6 +16,8 @@ public struct HomeScreen: Equatable, Sendable {
         KeyBinding([.right, .character("l"), .character(" ")], .expand, label: "expand",
                    help: "Show the places within the selected place"),
         KeyBinding([.left, .character("h")], .collapse, label: "collapse", help: "Hide the places within it"),
+        KeyBinding([.character("b")], .openBoard, label: "board",
+                   help: "Open the selected place's board: dashboard, plan, pot…"),
     ]
 
     /// A visible row of the tree.
@@ -57,6 +59,8 @@ public struct HomeScreen: Equatable, Sendable {
         case .open:
             var screen = PlaceScreen(place: row.place, tree: tree)
             return Outcome(effects: screen.start(tree), push: .place(screen))
+        case .openBoard:
+            return BoardScreen.open(row.place.id)
         default:
             return nil
         }

@@ -33,6 +33,8 @@ public struct PlaceScreen: Equatable, Sendable {
         KeyBinding([.enter], .open, label: "open", help: "Open the selected place or service"),
         KeyBinding([.tab, .right], .nextTab, label: "next tab", help: "Show the next tab"),
         KeyBinding([.backTab, .left], .previousTab, label: "", help: "Show the previous tab", inFooter: false),
+        KeyBinding([.character("b")], .openBoard, label: "board",
+                   help: "Open this place's board: dashboard, plan, evidence, pot…"),
         KeyBinding([.escape], .back, label: "back", help: "Go back"),
     ]
 
@@ -53,6 +55,8 @@ public struct PlaceScreen: Equatable, Sendable {
         case .previousTab:
             tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
             return Outcome()
+        case .openBoard:
+            return BoardScreen.open(placeID)
         default:
             break
         }

@@ -31,6 +31,11 @@ public struct Prompt: Equatable, Sendable {
         case noteText
         case newLead([MemberID])
         case filterKind
+        case ragLevel(PriorityID)
+        case ragReason(PriorityID, RAG)
+        case allocatePriority([PriorityID])
+        case allocateStream(PriorityID, [StreamID])
+        case allocateAmount(PriorityID, StreamID)
         case filterPlace([PlaceID])
         case filterCategory([NeedCategoryKey])
         case filterUrgency

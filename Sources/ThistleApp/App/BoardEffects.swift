@@ -1,0 +1,120 @@
+import Foundation
+import PlaceDomain
+import PlaceStore
+
+/// Everything the place board screen shows for one place: the dashboard,
+/// the plan, the evidence base, the pot and the learning log, with the
+/// names they need. Read whole: a place's plan is tens of rows.
+public struct PlaceBoard: Equatable, Sendable {
+    public var place: PlaceID
+    public var placeName: String
+    public var dashboard: Dashboard
+    public var plan: Plan?
+    public var priorities: [Priority] = []
+    public var actions: [PriorityID: [PlanAction]] = [:]
+    public var indicators: [IndicatorLine] = []
+    /// Place Standard assessments at the place or within it, newest first.
+    public var assessments: [PlaceStandardAssessment] = []
+    public var voice: [EvidenceNote] = []
+    public var practice: [EvidenceNote] = []
+    public var pot = Pot(streams: [], allocations: [])
+    public var learning: [LearningEntry] = []
+    public var agencyNames: [AgencyID: String] = [:]
+    public var memberNames: [MemberID: String] = [:]
+    public var outcomeNames: [OutcomeKey: String] = [:]
+    public var placeNames: [PlaceID: String] = [:]
+
+    /// One indicator at the place: its series, and the latest value of each place within.
+    public struct IndicatorLine: Equatable, Sendable {
+        public var indicator: Indicator
+        public var periods: [String]
+        public var values: [RolledValue]
+        public var children: [(name: String, value: Double?)]
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.indicator == rhs.indicator && lhs.periods == rhs.periods && lhs.values == rhs.values
+                && lhs.children.map(\.name) == rhs.children.map(\.name) && lhs.children.map(\.value) == rhs.children.map(\.value)
+        }
+    }
+
+    func agency(_ id: AgencyID) -> String { agencyNames[id] ?? id.rawValue }
+    func member(_ id: MemberID) -> String { memberNames[id] ?? id.rawValue }
+    func allocated(to priority: PriorityID) -> Int {
+        pot.allocations.filter { $0.priorityID == priority }.reduce(0) { $0 + $1.amount }
+    }
+}
+
+/// A change to a place's plan or pot asked for on screen.
+public enum BoardChange: Hashable, Sendable {
+    case setRAG(PriorityID, RAG, reason: String)
+    case allocate(StreamID, PriorityID, amount: Int)
+}
+
+extension StoreEffects {
+    func board(of place: PlaceID) throws -> PlaceBoard {
+        let tree = try store.placeTree()
+        let within = tree.subtree(of: place)
+        var board = PlaceBoard(
+            place: place, placeName: tree[place]?.name ?? place.rawValue,
+            dashboard: try store.dashboard(of: place, tree: tree, now: clock.now()))
+        board.plan = try store.plans(for: place).first
+        if let plan = board.plan {
+            board.priorities = try store.priorities(of: plan.id)
+            for priority in board.priorities { board.actions[priority.id] = try store.actions(of: priority.id) }
+        }
+        let children = tree.children(of: place)
+        board.indicators = try store.indicators().map { indicator in
+            let series = try store.series(indicator, at: place, tree: tree)
+            let latest = series.last { $0.value.value != nil }?.period
+            let values = try store.indicatorValues(indicator.id, at: within).filter { $0.period == latest }
+            let rollup = IndicatorRollup(indicator, tree: tree, values: values)
+            return PlaceBoard.IndicatorLine(
+                indicator: indicator, periods: series.map(\.period), values: series.map(\.value),
+                children: children.map { ($0.name, rollup.value(at: $0.id).value) })
+        }
+        board.assessments = try store.assessments(in: within)
+        board.voice = try store.evidence(in: within, kind: .communityVoice)
+        board.practice = try store.evidence(in: within, kind: .practitioner)
+        board.pot = try store.pot(of: [place])
+        board.learning = try store.learning(in: within)
+        board.agencyNames = try store.agencyNames()
+        board.memberNames = Dictionary(try allMembers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        board.outcomeNames = Dictionary(try store.outcomes().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        board.placeNames = Dictionary(tree.places.values.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return board
+    }
+
+    /// Runs a plan or pot change as the member; a refusal changes nothing and comes back as its message.
+    func change(_ change: BoardChange, at place: PlaceID, by memberID: MemberID) throws -> Message {
+        guard let member = try store.member(memberID) else { return .failed("Member \(memberID) does not exist.") }
+        let actor = ActingMember(member: member, tree: try store.placeTree())
+        do {
+            switch change {
+            case .setRAG(let id, let rag, let reason):
+                guard let original = try store.priority(id), let plan = try store.plan(original.planID) else {
+                    return .boardRefused("That priority no longer exists.")
+                }
+                try PlanRules.requirePlanner(actor, at: plan.placeID)
+                var updated = original
+                updated.rag = rag
+                updated.ragReason = try PlanRules.text(reason, "a reason for the RAG status")
+                updated.ragDate = PlanRules.today(clock.now())
+                try store.write(by: member.id, try Change.changes(from: original, to: updated))
+            case .allocate(let stream, let priorityID, let amount):
+                guard let priority = try store.priority(priorityID), let plan = try store.plan(priority.planID) else {
+                    return .boardRefused("That priority no longer exists.")
+                }
+                try PlanRules.requirePlanner(actor, at: plan.placeID)
+                let allocation = try store.pot(of: [plan.placeID]).allocate(
+                    id: AllocationID(store.newID()), from: stream, to: priority, action: nil, amount: amount, by: member,
+                    now: clock.now())
+                try store.write(by: member.id, [try .create(allocation)])
+            }
+        } catch let violation as PlanRuleViolation {
+            return .boardRefused(violation.description)
+        } catch let violation as PotRuleViolation {
+            return .boardRefused(violation.description)
+        }
+        return .boardLoaded(try board(of: place))
+    }
+}
