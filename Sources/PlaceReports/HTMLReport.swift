@@ -72,7 +72,7 @@ struct HTMLReport {
         th,td{border-bottom:1px solid #999;padding:.2rem .8rem .2rem 0;text-align:left}
         td.n{text-align:right;font-variant-numeric:tabular-nums}.lede b{font-size:1.1rem}
         svg{display:block;max-width:100%;height:auto;margin:.3rem 0}svg text{font:12px system-ui,Arial,sans-serif;fill:#111}
-        .card{display:grid;grid-template-columns:16rem 1fr;gap:.2rem 1rem;align-items:center;margin:.4rem 0}
+        .card{display:grid;grid-template-columns:24rem 1fr;gap:.2rem 1rem;align-items:center;margin:.4rem 0}
         @media print{body{margin:0;max-width:none}}
         """
 
@@ -127,7 +127,9 @@ struct HTMLReport {
             let x = Double(index) * column
             for (offset, count, fill) in [(0.0, week.opened, "#222"), (9.0, week.closed, "url(#hatch)")] {
                 if figures.hides(count) {
-                    svg += "<text x=\"\(f(x + offset))\" y=\"\(f(top + height - 2))\" font-size=\"7\">&lt;5</text>"
+                    // 1 to 4: a small open mark, the same for every such week, never a height.
+                    svg += "<rect x=\"\(f(x + offset + 1))\" y=\"\(f(top + height - 7))\" width=\"6\" height=\"6\" "
+                        + "fill=\"#fff\" stroke=\"#111\" stroke-width=\"1\"/>"
                     continue
                 }
                 let h = height * Double(count) / largest
@@ -145,15 +147,19 @@ struct HTMLReport {
         svg += "<text x=\"14\" y=\"\(f(top + height + 35))\">opened</text>"
         svg += "<rect x=\"80\" y=\"\(f(top + height + 26))\" width=\"10\" height=\"10\" fill=\"url(#hatch)\" stroke=\"#111\"/>"
         svg += "<text x=\"94\" y=\"\(f(top + height + 35))\">closed</text>"
+        if figures.suppress {
+            svg += "<rect x=\"160\" y=\"\(f(top + height + 26))\" width=\"9\" height=\"9\" fill=\"#fff\" stroke=\"#111\"/>"
+            svg += "<text x=\"174\" y=\"\(f(top + height + 35))\">1 to 4 (not shown)</text>"
+        }
         return svg + "</svg>"
     }
 
     /// Median hours per urgency as bars, each with its target as a dashed line.
     func routingChart() -> String {
         let lines = dashboard.routing
-        let labelWidth = 90.0, barWidth = 380.0, row = 24.0
+        let labelWidth = 90.0, barWidth = 360.0, row = 24.0
         let largest = max(1, lines.compactMap { $0.medianHours }.max() ?? 1, Double(lines.compactMap(\.targetHours).max() ?? 1))
-        var svg = svgOpen(width: 640, height: row * Double(lines.count) + 4, label: "time to first routing")
+        var svg = svgOpen(width: 640, height: row * Double(lines.count) + 22, label: "time to first routing")
         for (index, line) in lines.enumerated() {
             let y = Double(index) * row
             svg += "<text x=\"0\" y=\"\(f(y + 16))\">\(line.urgency.rawValue)</text>"
@@ -170,8 +176,12 @@ struct HTMLReport {
                 end = max(end, x)
             }
             svg += "<text x=\"\(f(end + 6))\" y=\"\(f(y + 16))\">\(esc(figures.hours(line.medianHours, from: line.routed)))"
-                + (line.targetHours.map { " (target \($0) h, dashed)" } ?? "") + "</text>"
+                + (line.targetHours.map { " (target \(figures.hours(Double($0), from: 5)))" } ?? "") + "</text>"
         }
+        let legendY = row * Double(lines.count) + 14
+        svg += "<line x1=\"\(f(labelWidth))\" y1=\"\(f(legendY - 9))\" x2=\"\(f(labelWidth))\" y2=\"\(f(legendY + 3))\" "
+            + "stroke=\"#111\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>"
+        svg += "<text x=\"\(f(labelWidth + 6))\" y=\"\(f(legendY))\">dashed line: the place's target</text>"
         return svg + "</svg>"
     }
 
@@ -184,7 +194,9 @@ struct HTMLReport {
             if let period = line.period { words += " in \(esc(period))" }
             if line.value != nil && !line.complete { words += " <i>(incomplete: a place within has no value)</i>" }
             if let target = line.target { words += "; target \(esc(Figures.value(target, unit: line.unit)))" }
-            if let trend = line.trend { words += "; \(trend.rawValue) than the period before" }
+            if let trend = line.trend {
+                words += trend == .same ? "; the same as the period before" : "; \(trend.rawValue) than the period before"
+            }
             out += "<div class=\"card\"><div><b>\(esc(line.name))</b><br>\(words)</div>\(sparkline(line))</div>\n"
         }
         return out

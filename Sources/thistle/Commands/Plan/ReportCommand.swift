@@ -47,17 +47,18 @@ struct DashboardReportCommand: ParsableCommand {
         }
         // Written whole to a temporary file beside the target, then moved into place.
         let url = URL(fileURLWithPath: out)
+        var isFolder: ObjCBool = false
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure("cannot write \(out): the folder \(folder) does not exist")
+        }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
         do {
             try Data(report.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
+            guard rename(temporary.path, url.path) == 0 else { throw Failure(String(cString: strerror(errno))) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw Failure("cannot write \(out): \(error.localizedDescription)")
+            throw Failure("cannot write \(out): \((error as? Failure)?.description ?? error.localizedDescription)")
         }
         FileHandle.standardError.write(Data("thistle: wrote \(out)\n".utf8))
     }
