@@ -32,9 +32,10 @@ final class BoardTests: DemoTestCase {
     func testDashboardScrolledToTheScorecard() throws { try eachSize("dashboard-end") { $0.press(.end) } }
     func testPlan() throws { try eachSize("plan") { $0.press(.tab) } }
     func testPriority() throws { try eachSize("priority") { $0.press(.tab, .down, .enter) } }
-    func testEvidence() throws { try eachSize("evidence") { $0.press(.tab, .tab) } }
-    func testPlaceStandard() throws { try eachSize("place-standard") { $0.press(.tab, .tab, .pageDown, .pageDown, .pageDown) } }
-    func testPot() throws { try eachSize("pot") { $0.press(.tab, .tab, .tab) } }
+    func testIndicators() throws { try eachSize("indicators") { $0.press(.tab, .tab) } }
+    func testIndicatorComparingPlaces() throws { try eachSize("indicator") { $0.press(.tab, .tab, .down, .down, .enter) } }
+    func testPlaceStandardAndVoice() throws { try eachSize("evidence") { $0.press(.tab, .tab, .tab) } }
+    func testPot() throws { try eachSize("pot") { $0.press(.tab, .tab, .tab, .tab) } }
     func testLearning() throws { try eachSize("learning") { $0.press(.backTab) } }
 
     func board(_ app: AppDriver) throws -> BoardScreen {
@@ -85,7 +86,7 @@ final class BoardTests: DemoTestCase {
         let store = try freshDemo()
         let app = try app(store, as: Self.lead)
         Self.openLevenmouth(app)
-        app.press(.tab, .tab, .tab)
+        app.press(.tab, .tab, .tab, .tab)
         let before = try XCTUnwrap(try board(app).board?.pot)
         let stream = before.streams[0]
         let left = before.remaining(in: stream.id)
@@ -116,5 +117,49 @@ final class BoardTests: DemoTestCase {
         XCTAssertEqual(app.state.notice,
                        "member-aileen-baxter is a frontline worker; only leads and admins serving place-levenmouth change its plan or pot.")
         XCTAssertEqual(try store.priority(first.id), first)
+    }
+
+    func testALeadAddsAPriorityThenAnActionAndMovesItOn() throws {
+        let store = try freshDemo()
+        let app = try app(store, as: Self.lead)
+        Self.openLevenmouth(app)
+        app.press(.tab)
+        let before = try XCTUnwrap(try board(app).board?.priorities.count)
+        app.press(.character("n"))
+        app.type("Safe routes to the new station")
+        app.press(.enter)
+        XCTAssertTrue(app.screen.contains("Which agency leads it?"), app.screen)
+        app.press(.enter, .down, .down, .enter)
+        app.type("Agreed at the board this month")
+        app.press(.enter)
+        XCTAssertNil(app.state.notice)
+        let plan = try XCTUnwrap(try store.plans(for: "place-levenmouth").first)
+        let added = try XCTUnwrap(try store.priorities(of: plan.id).first { $0.title == "Safe routes to the new station" })
+        XCTAssertEqual(added.rag, .green)
+        XCTAssertEqual(added.ragReason, "Agreed at the board this month")
+        XCTAssertEqual(try board(app).board?.priorities.count, before + 1)
+
+        let index = try XCTUnwrap(try board(app).board?.priorities.firstIndex { $0.id == added.id })
+        app.press(.home)
+        for _ in 0..<index { app.press(.down) }
+        app.press(.enter)
+        app.press(.character("n"))
+        app.type("Walk the routes with parents")
+        app.press(.enter, .enter)
+        app.type("2027-13-01")
+        app.press(.enter)
+        XCTAssertEqual(app.state.notice, "The due date \"2027-13-01\" is not a date: write YYYY-MM-DD.")
+        XCTAssertEqual(try store.actions(of: added.id), [])
+        app.press(.character("n"))
+        app.type("Walk the routes with parents")
+        app.press(.enter, .enter)
+        app.type("2027-03-01")
+        app.press(.enter)
+        let action = try XCTUnwrap(try store.actions(of: added.id).first)
+        XCTAssertEqual(action.due, "2027-03-01")
+        XCTAssertEqual(action.status, .notStarted)
+        XCTAssertTrue(app.screen.contains("Walk the routes with parents"), "the priority screen shows it at once\n" + app.screen)
+        app.press(.character("s"), .enter, .down, .down, .enter)
+        XCTAssertEqual(try store.actions(of: added.id).first?.status, .done)
     }
 }

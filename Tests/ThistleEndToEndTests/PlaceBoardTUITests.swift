@@ -33,9 +33,9 @@ final class PlaceBoardTUITests: XCTestCase {
         try tmux.send("Escape")
         try tmux.waitFor("the plan again") { $0.contains("Enter opens a priority") }
         try tmux.send("Tab")
-        try tmux.waitFor("the evidence") { $0.contains("Indicators at Levenmouth") }
+        try tmux.waitFor("the indicators") { $0.contains("Enter: its series") }
         try tmux.resize(width: 120, height: 40)
-        try tmux.waitFor("the evidence, wider") { $0.contains("Indicators at Levenmouth") && $0.contains(" of ") }
+        try tmux.waitFor("the indicators, wider") { $0.contains("Enter: its series and places compared") && $0.contains("Volunteering") }
         try tmux.send("Escape")
         try tmux.waitFor("home") { $0.contains("Places and their work") }
         try tmux.send("q")

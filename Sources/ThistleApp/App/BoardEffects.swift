@@ -23,17 +23,20 @@ public struct PlaceBoard: Equatable, Sendable {
     public var memberNames: [MemberID: String] = [:]
     public var outcomeNames: [OutcomeKey: String] = [:]
     public var placeNames: [PlaceID: String] = [:]
+    /// Members serving the place, by name: who may own an action.
+    public var members: [Member] = []
 
-    /// One indicator at the place: its series, and the latest value of each place within.
+    /// One indicator at the place: its series, and the series of each place within, to compare.
     public struct IndicatorLine: Equatable, Sendable {
         public var indicator: Indicator
         public var periods: [String]
         public var values: [RolledValue]
-        public var children: [(name: String, value: Double?)]
+        public var children: [Series]
 
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.indicator == rhs.indicator && lhs.periods == rhs.periods && lhs.values == rhs.values
-                && lhs.children.map(\.name) == rhs.children.map(\.name) && lhs.children.map(\.value) == rhs.children.map(\.value)
+        public struct Series: Equatable, Sendable {
+            public var name: String
+            public var values: [RolledValue]
+            public var latest: Double? { values.last?.value }
         }
     }
 
@@ -48,6 +51,9 @@ public struct PlaceBoard: Equatable, Sendable {
 public enum BoardChange: Hashable, Sendable {
     case setRAG(PriorityID, RAG, reason: String)
     case allocate(StreamID, PriorityID, amount: Int)
+    case addPriority(PlanID, title: String, lead: AgencyID, RAG, reason: String)
+    case addAction(PriorityID, title: String, owner: MemberID, due: String)
+    case setActionStatus(ActionID, ActionStatus)
 }
 
 extension StoreEffects {
@@ -64,13 +70,15 @@ extension StoreEffects {
         }
         let children = tree.children(of: place)
         board.indicators = try store.indicators().map { indicator in
-            let series = try store.series(indicator, at: place, tree: tree)
-            let latest = series.last { $0.value.value != nil }?.period
-            let values = try store.indicatorValues(indicator.id, at: within).filter { $0.period == latest }
-            let rollup = IndicatorRollup(indicator, tree: tree, values: values)
+            // One read of the subtree's values, every period; the roll-ups are walked per period.
+            let byPeriod = Dictionary(grouping: try store.indicatorValues(indicator.id, at: within), by: \.period)
+            let periods = try store.periods(of: indicator.id)
+            let rollups = periods.map { IndicatorRollup(indicator, tree: tree, values: byPeriod[$0] ?? []) }
             return PlaceBoard.IndicatorLine(
-                indicator: indicator, periods: series.map(\.period), values: series.map(\.value),
-                children: children.map { ($0.name, rollup.value(at: $0.id).value) })
+                indicator: indicator, periods: periods, values: rollups.map { $0.value(at: place) },
+                children: children.map { child in
+                    PlaceBoard.IndicatorLine.Series(name: child.name, values: rollups.map { $0.value(at: child.id) })
+                })
         }
         board.assessments = try store.assessments(in: within)
         board.voice = try store.evidence(in: within, kind: .communityVoice)
@@ -78,7 +86,9 @@ extension StoreEffects {
         board.pot = try store.pot(of: [place])
         board.learning = try store.learning(in: within)
         board.agencyNames = try store.agencyNames()
-        board.memberNames = Dictionary(try allMembers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let members = try allMembers()
+        board.memberNames = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        board.members = members.filter { ActingMember(member: $0, tree: tree).serves(place) }
         board.outcomeNames = Dictionary(try store.outcomes().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         board.placeNames = Dictionary(tree.places.values.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return board
@@ -109,6 +119,32 @@ extension StoreEffects {
                     id: AllocationID(store.newID()), from: stream, to: priority, action: nil, amount: amount, by: member,
                     now: clock.now())
                 try store.write(by: member.id, [try .create(allocation)])
+            case .addPriority(let planID, let title, let lead, let rag, let reason):
+                guard let plan = try store.plan(planID) else { return .boardRefused("That plan no longer exists.") }
+                try PlanRules.requirePlanner(actor, at: plan.placeID)
+                let priority = Priority(
+                    id: PriorityID(store.newID()), planID: plan.id, title: try PlanRules.text(title, "a title", limit: 200),
+                    leadAgencyID: lead, rag: rag, ragReason: try PlanRules.text(reason, "a reason for the RAG status"),
+                    ragDate: PlanRules.today(clock.now()))
+                try store.write(by: member.id, [try .create(priority)])
+            case .addAction(let priorityID, let title, let owner, let due):
+                guard let priority = try store.priority(priorityID), let plan = try store.plan(priority.planID) else {
+                    return .boardRefused("That priority no longer exists.")
+                }
+                try PlanRules.requirePlanner(actor, at: plan.placeID)
+                let action = PlanAction(
+                    id: ActionID(store.newID()), priorityID: priority.id, title: try PlanRules.text(title, "a title", limit: 200),
+                    ownerID: owner, due: try PlanRules.date(due.trimmingCharacters(in: .whitespaces), "The due date"),
+                    status: .notStarted)
+                try store.write(by: member.id, [try .create(action)])
+            case .setActionStatus(let id, let status):
+                guard let original = try store.action(id), let priority = try store.priority(original.priorityID),
+                    let plan = try store.plan(priority.planID)
+                else { return .boardRefused("That action no longer exists.") }
+                try PlanRules.requirePlanner(actor, at: plan.placeID)
+                var updated = original
+                updated.status = status
+                try store.write(by: member.id, try Change.changes(from: original, to: updated))
             }
         } catch let violation as PlanRuleViolation {
             return .boardRefused(violation.description)

@@ -11,5 +11,5 @@ public enum Command: Hashable, Sendable {
     case refer, closeNeed, closeCase
     case addNeed, recordConsent, withdraw, addNote, changeLead, chase, answerOnBehalf
     case logCase, newResident, toggle, cycleUrgency, confirmNew
-    case openBoard, rate, allocate
+    case openBoard, rate, allocate, addPriority, addAction, setStatus
 }

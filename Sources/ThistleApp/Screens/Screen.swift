@@ -14,6 +14,7 @@ public enum Screen: Equatable, Sendable {
     case logCase(LogCaseScreen)
     case board(BoardScreen)
     case priority(PriorityScreen)
+    case indicator(IndicatorScreen)
 }
 
 /// What a screen needs from the app to handle a command.
@@ -73,6 +74,7 @@ extension Screen {
         case .logCase(let screen): return screen.stepBindings
         case .board: return BoardScreen.bindings
         case .priority: return PriorityScreen.bindings
+        case .indicator: return IndicatorScreen.bindings
         }
     }
 
@@ -94,6 +96,8 @@ extension Screen {
             return (overview?.tree.path(to: screen.placeID).map(\.name) ?? [screen.placeID.rawValue]) + ["Board"]
         case .priority(let screen):
             return [screen.board.placeName, "Plan", screen.priority?.title ?? screen.priorityID.rawValue]
+        case .indicator(let screen):
+            return [screen.board.placeName, "Indicators", screen.line?.indicator.name ?? ""]
         }
     }
 
@@ -105,7 +109,7 @@ extension Screen {
         case .triageQueue: return 2
         case .myCases: return 3
         case .referralsIn: return 4
-        case .memberPicker, .place, .caseFile, .logCase, .board, .priority: return nil
+        case .memberPicker, .place, .caseFile, .logCase, .board, .priority, .indicator: return nil
         }
     }
 
@@ -115,6 +119,7 @@ extension Screen {
         case .directory(let screen): return screen.isEditing
         case .triageQueue(let screen): return screen.prompt != nil
         case .board(let screen): return screen.prompt != nil
+        case .priority(let screen): return screen.prompt != nil
         case .referralsIn(let screen): return screen.prompt != nil
         case .caseFile(let screen): return screen.prompt != nil
         case .logCase(let screen): return screen.isEditing
@@ -127,6 +132,7 @@ extension Screen {
         switch self {
         case .triageQueue(let screen): return screen.prompt?.bindings ?? []
         case .board(let screen): return screen.prompt?.bindings ?? []
+        case .priority(let screen): return screen.prompt?.bindings ?? []
         case .referralsIn(let screen): return screen.prompt?.bindings ?? []
         case .caseFile(let screen): return screen.prompt?.bindings ?? []
         case .logCase(let screen): return screen.stepBindings
@@ -179,6 +185,9 @@ extension Screen {
         case .priority(var screen):
             defer { self = .priority(screen) }
             return screen.perform(command, context)
+        case .indicator(var screen):
+            defer { self = .indicator(screen) }
+            return screen.perform(command, context)
         }
     }
 
@@ -189,6 +198,9 @@ extension Screen {
             return screen.edit(key, context)
         case .board(var screen):
             defer { self = .board(screen) }
+            return screen.edit(key, context)
+        case .priority(var screen):
+            defer { self = .priority(screen) }
             return screen.edit(key, context)
         case .directory(var screen):
             defer { self = .directory(screen) }
@@ -239,7 +251,10 @@ extension Screen {
         case .board(var screen):
             screen.receive(message, context)
             self = .board(screen)
-        case .priority:
+        case .priority(var screen):
+            screen.receive(message, context)
+            self = .priority(screen)
+        case .indicator:
             break
         }
     }
@@ -257,6 +272,7 @@ extension Screen {
         case .logCase(let screen): screen.view(into: &canvas, rect)
         case .board(let screen): screen.view(into: &canvas, rect, context)
         case .priority(let screen): screen.view(into: &canvas, rect)
+        case .indicator(let screen): screen.view(into: &canvas, rect)
         }
     }
 }

@@ -56,6 +56,8 @@ extension BoardScreen {
         }
         if tab == .plan {
             drawPlan(board, into: &canvas, body)
+        } else if tab == .indicators {
+            drawIndicators(board, into: &canvas, body)
         } else {
             let document = document(board, width: body.width)
             let top = CaseScreen.clamp(scroll, contentHeight: document.size.height, bodyHeight: body.height)
@@ -73,7 +75,7 @@ extension BoardScreen {
         var lines = Lines()
         switch tab {
         case .dashboard: Self.dashboard(board, width: width, into: &lines)
-        case .plan: break
+        case .plan, .indicators: break
         case .evidence: Self.evidence(board, width: width, into: &lines)
         case .pot: Self.pot(board, width: width, into: &lines)
         case .learning: Self.learning(board, width: width, into: &lines)
@@ -133,21 +135,6 @@ extension BoardScreen {
     }
 
     static func evidence(_ board: PlaceBoard, width: Int, into lines: inout Lines) {
-        lines.heading("Indicators at \(board.placeName) (* incomplete: a place within has no value)")
-        for line in board.indicators {
-            let latest = line.values.last { $0.value != nil }
-            let value = figure(latest?.value) + ((latest?.complete ?? true) ? "" : "*")
-            let target = line.indicator.target.map { "target " + figure($0) } ?? ""
-            lines.add("   " + columns([(line.indicator.name, 24), (Spark.line(line.values.map(\.value)), 9), (value, 8),
-                                       (line.indicator.unit, 16), (target, 12)]))
-            if !line.children.isEmpty {
-                lines.wrapped("by place: " + line.children.map { "\($0.name) \(figure($0.value))" }.joined(separator: " · "),
-                              width: width, indent: 5, .dim)
-            }
-        }
-        if let first = board.indicators.first, let period = first.periods.last {
-            lines.add("   periods \(first.periods.first ?? "") to \(period)", .dim)
-        }
         lines.heading("Place Standard (1 = a lot of room for improvement, 7 = very little)")
         let latest = board.assessments.first
         let before = board.assessments.dropFirst().first { $0.placeID == latest?.placeID }
@@ -211,6 +198,29 @@ extension BoardScreen {
         }
     }
 
+    /// Every indicator at the place: its series, latest value, target and trend; Enter opens one.
+    func drawIndicators(_ board: PlaceBoard, into canvas: inout Canvas, _ body: Rect) {
+        let (top, rest) = body.sliceTop(1)
+        canvas.put(" * incomplete: a place within has no value · Enter: its series and places compared",
+                   at: top.x, top.y, style: .dim, maxWidth: top.width)
+        Table(
+            columns: [
+                .init("Indicator", width: .flexible(min: 18, weight: 3)), .init("Series", width: .fixed(9)),
+                .init("Latest", width: .fixed(9)), .init("Unit", width: .flexible(min: 8, weight: 2)),
+                .init("Target", width: .fixed(7)), .init("Trend", width: .fixed(6)),
+            ],
+            rows: board.indicators.map { line in
+                let latest = line.values.last { $0.value != nil }
+                let trendValues = line.values.compactMap(\.value).suffix(2)
+                let trend = trendValues.count == 2
+                    ? Trend(from: trendValues.first, to: trendValues.last, polarity: line.indicator.polarity) : nil
+                return [line.indicator.name, Spark.line(line.values.map(\.value)),
+                        figure(latest?.value) + ((latest?.complete ?? true) ? "" : "*"), line.indicator.unit,
+                        line.indicator.target.map(figure) ?? "", trend?.rawValue ?? ""]
+            }, selection: indicatorSelection.index, scrollOffset: indicatorSelection.top
+        ).draw(into: &canvas, rect: rest)
+    }
+
     /// The plan's priorities, worst first, with who leads them and what the pot gave.
     func drawPlan(_ board: PlaceBoard, into canvas: inout Canvas, _ body: Rect) {
         guard let plan = board.plan else {
@@ -219,7 +229,8 @@ extension BoardScreen {
         }
         let (top, rest) = body.sliceTop(2)
         canvas.put(" \(plan.period): " + plan.vision, at: top.x, top.y, style: .dim, maxWidth: top.width)
-        canvas.put(" Enter opens a priority · R sets its RAG status", at: top.x, top.y + 1, style: .dim, maxWidth: top.width)
+        canvas.put(" Enter opens a priority · R sets its RAG status · n adds one", at: top.x, top.y + 1, style: .dim,
+                   maxWidth: top.width)
         Table(
             columns: [
                 .init("RAG", width: .fixed(6)), .init("Priority", width: .flexible(min: 20, weight: 3)),
@@ -274,12 +285,53 @@ extension PriorityScreen {
     }
 
     func view(into canvas: inout Canvas, _ rect: Rect) {
-        let document = document(width: rect.width)
-        let top = CaseScreen.clamp(scroll, contentHeight: document.size.height, bodyHeight: rect.height)
-        canvas.paste(document, fromRow: top, into: rect)
-        if document.size.height > rect.height, rect.height > 0 {
-            let position = " \(top + 1)–\(min(document.size.height, top + rect.height)) of \(document.size.height) "
-            canvas.put(position, at: rect.maxX - displayWidth(of: position), rect.y, style: .dim)
+        drawScrolled(document(width: rect.width), scroll: scroll, into: &canvas, rect)
+        prompt?.draw(into: &canvas, rect)
+    }
+}
+
+extension IndicatorScreen {
+    func document(width: Int) -> Canvas {
+        var lines = Lines()
+        guard let line else { return lines.canvas(width: width) }
+        let indicator = line.indicator
+        lines.add(" \(indicator.name) at \(board.placeName)", .bold)
+        lines.add(" \(indicator.unit) · \(indicator.kind.rawValue) · \(indicator.polarity == .higherIsBetter ? "higher" : "lower") is better"
+                  + (indicator.target.map { " · target \(figure($0))" } ?? ""))
+        lines.wrapped("Source: " + indicator.source, width: width, indent: 1, .dim)
+        lines.heading("Series  " + Spark.line(line.values.map(\.value)))
+        let largest = line.values.compactMap(\.value).max() ?? 0
+        for (period, value) in zip(line.periods, line.values) {
+            var text = "   " + columns([(period, 8), (figure(value.value) + (value.complete || value.value == nil ? "" : "*"), 9)])
+            if let number = value.value { text += " " + Spark.bar(number, of: largest, width: max(4, min(40, width - 26))) }
+            lines.add(text)
         }
+        if line.values.contains(where: { !$0.complete && $0.value != nil }) {
+            lines.add("   * incomplete: a place within has no value for that period", .dim)
+        }
+        if !line.children.isEmpty {
+            lines.heading("The places within, compared (latest \(line.periods.last ?? ""))")
+            let top = line.children.compactMap(\.latest).max() ?? 0
+            for child in line.children.sorted(by: { ($0.latest ?? -.infinity) > ($1.latest ?? -.infinity) }) {
+                var text = "   " + columns([(child.name, 20), (Spark.line(child.values.map(\.value)), 9), (figure(child.latest), 9)])
+                if let latest = child.latest { text += " " + Spark.bar(latest, of: top, width: max(4, min(30, width - 45))) }
+                lines.add(text)
+            }
+        }
+        return lines.canvas(width: width)
+    }
+
+    func view(into canvas: inout Canvas, _ rect: Rect) {
+        drawScrolled(document(width: rect.width), scroll: scroll, into: &canvas, rect)
+    }
+}
+
+/// Shows a window of a tall document from `scroll`, with where it is when it does not fit.
+func drawScrolled(_ document: Canvas, scroll: Int, into canvas: inout Canvas, _ rect: Rect) {
+    let top = CaseScreen.clamp(scroll, contentHeight: document.size.height, bodyHeight: rect.height)
+    canvas.paste(document, fromRow: top, into: rect)
+    if document.size.height > rect.height, rect.height > 0 {
+        let position = " \(top + 1)–\(min(document.size.height, top + rect.height)) of \(document.size.height) "
+        canvas.put(position, at: rect.maxX - displayWidth(of: position), rect.y, style: .dim)
     }
 }
