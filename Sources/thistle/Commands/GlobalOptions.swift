@@ -44,6 +44,14 @@ struct GlobalOptions: ParsableArguments {
         if let member, member.isEmpty { throw ValidationError("--as needs a member id") }
     }
 
+    /// For verbs that act as a member: the store, the place tree, who is acting (`--as` is required) and now.
+    func acting() throws -> (store: PlaceStore, tree: PlaceTree, actor: ActingMember, now: Date) {
+        let (store, member) = try openStore()
+        guard let member else { throw Failure("this command acts as a member: give --as MEMBER_ID") }
+        let tree = try store.placeTree()
+        return (store, tree, ActingMember(member: member, tree: tree), Date())
+    }
+
     /// Opens the existing database and checks `--as` names a member.
     func openStore() throws -> (PlaceStore, Member?) {
         let store = try PlaceStore.open(at: databasePath)

@@ -113,10 +113,8 @@ public struct BoardScreen: Equatable, Sendable {
 
     /// A key while the prompt is open.
     mutating func edit(_ key: Key, _ context: ScreenContext) -> Outcome {
-        guard var open = prompt, let board else { return Outcome() }
-        let answer = open.handle(key)
-        prompt = open
-        switch (answer, open.step) {
+        guard let board, let (answer, step) = prompt.take(key) else { return Outcome() }
+        switch (answer, step) {
         case (.pending, _):
             return Outcome()
         case (.chose(let index), .ragLevel(let id)):
@@ -232,10 +230,8 @@ public struct PriorityScreen: Equatable, Sendable {
 
     /// A key while the prompt is open.
     mutating func edit(_ key: Key, _ context: ScreenContext) -> Outcome {
-        guard var open = prompt else { return Outcome() }
-        let answer = open.handle(key)
-        prompt = open
-        switch (answer, open.step) {
+        guard let (answer, step) = prompt.take(key) else { return Outcome() }
+        switch (answer, step) {
         case (.pending, _):
             return Outcome()
         case (.entered(let title), .actionTitle(let priority)):

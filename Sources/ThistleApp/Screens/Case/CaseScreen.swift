@@ -115,10 +115,8 @@ public struct CaseScreen: Equatable, Sendable {
 
     /// A key while the prompt is open.
     mutating func edit(_ key: Key, _ context: ScreenContext) -> Outcome {
-        guard var open = prompt else { return Outcome() }
-        let answer = open.handle(key)
-        prompt = open
-        switch (answer, open.step) {
+        guard let (answer, step) = prompt.take(key) else { return Outcome() }
+        switch (answer, step) {
         case (.pending, _):
             return Outcome()
         case (.chose(let index), .needToRefer(let ids)):

@@ -130,3 +130,14 @@ public struct Prompt: Equatable, Sendable {
         }
     }
 }
+
+extension Optional where Wrapped == Prompt {
+    /// Hands a key to the open prompt, keeping its new state: how the key
+    /// left it and the step it was on, or nil when no prompt is open.
+    mutating func take(_ key: Key) -> (answer: Prompt.Answer, step: Prompt.Step)? {
+        guard var open = self else { return nil }
+        let answer = open.handle(key)
+        self = open
+        return (answer, open.step)
+    }
+}

@@ -42,12 +42,10 @@ public struct TriageQueueScreen: Equatable, Sendable {
 
     /// A key while the filter prompt is open.
     mutating func edit(_ key: Key, _ context: ScreenContext) -> Outcome {
-        guard var open = prompt else { return Outcome() }
-        let answer = open.handle(key)
-        prompt = open
+        guard let (answer, step) = prompt.take(key) else { return Outcome() }
         let loaded = work.loaded ?? []
         var filter = work.filter
-        switch (answer, open.step) {
+        switch (answer, step) {
         case (.pending, _):
             return Outcome()
         case (.chose(0), .filterKind):

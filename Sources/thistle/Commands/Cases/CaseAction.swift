@@ -12,12 +12,7 @@ struct CaseAction {
     let now: Date
 
     init(_ global: GlobalOptions) throws {
-        let (store, member) = try global.openStore()
-        guard let member else { throw Failure("this command acts as a member: give --as MEMBER_ID") }
-        self.store = store
-        tree = try store.placeTree()
-        actor = ActingMember(member: member, tree: tree)
-        now = Date()
+        (store, tree, actor, now) = try global.acting()
     }
 
     func caseFile(_ id: String) throws -> CaseFile {
