@@ -4,15 +4,12 @@ import GRDB
 /// applying the op log in order, which is what lets a rebuild (and later a
 /// merge) recompute them from the log alone.
 enum Materializer {
-    static func apply(_ op: Op, in db: Database) throws {
-        guard let value = JSONValue(jsonText: op.value) else {
-            throw StoreError.invalidChange("the value for \(op.entity) \(op.entityID) is not JSON")
-        }
-        try apply(op, value: value, in: db)
-    }
-
     /// Applies an op whose value is already parsed (the write path has it).
-    static func apply(_ op: Op, value: JSONValue, in db: Database) throws {
+    ///
+    /// Replaying (`replaying`: a merge rebuilding a record from its ops) a
+    /// create replaces a concurrent create of the same id, and a field op on
+    /// a record a concurrent op deleted is skipped: the op stays in the log.
+    static func apply(_ op: Op, value: JSONValue, replaying: Bool = false, in db: Database) throws {
         guard let kind = EntityKind.named(op.entity) else {
             throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
         }
@@ -20,7 +17,7 @@ enum Materializer {
         if op.field == Op.wholeRecord {
             switch value {
             case .object(let fields):
-                try insert(kind, id: op.entityID, fields: fields, in: db)
+                try insert(kind, id: op.entityID, fields: fields, replacing: replaying, in: db)
             case .null:
                 try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [op.entityID])
             default:
@@ -32,14 +29,14 @@ enum Materializer {
             }
             try db.cachedStatement(sql: "UPDATE \(table) SET \(op.field.quotedDatabaseIdentifier) = ? WHERE id = ?")
                 .execute(arguments: [value.databaseValue, op.entityID])
-            guard db.changesCount == 1 else {
+            guard db.changesCount == 1 || replaying else {
                 throw StoreError.invalidChange("there is no \(kind) \(op.entityID)")
             }
         }
     }
 
     private static func insert(
-        _ kind: EntityKind, id: String, fields: [String: JSONValue], in db: Database
+        _ kind: EntityKind, id: String, fields: [String: JSONValue], replacing: Bool, in db: Database
     ) throws {
         guard fields["id"] == .string(id) else {
             throw StoreError.invalidChange("the \(kind) record's id does not match \(id)")
@@ -51,7 +48,8 @@ enum Materializer {
         let columns = kind.columns.filter { fields[$0] != nil }
         let names = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT INTO \(kind.table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
+        let verb = replacing ? "INSERT OR REPLACE" : "INSERT"
+        try db.cachedStatement(sql: "\(verb) INTO \(kind.table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
             .execute(arguments: StatementArguments(columns.map { fields[$0]!.databaseValue }))
     }
 }

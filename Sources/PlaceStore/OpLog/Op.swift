@@ -20,9 +20,25 @@ public struct Op: Hashable, Sendable, Codable, FetchableRecord, PersistableRecor
     public var value: String
     /// The op this one overwrites, if any.
     public var supersedes: String?
+    /// For an op that settles a conflict: every op of the conflict, as a JSON array.
+    public var resolves: String?
+
+    public init(id: String, deviceID: DeviceID, authorID: MemberID?, hlc: String, entity: String, entityID: String,
+                field: String, value: String, supersedes: String?, resolves: String? = nil) {
+        self.id = id
+        self.deviceID = deviceID
+        self.authorID = authorID
+        self.hlc = hlc
+        self.entity = entity
+        self.entityID = entityID
+        self.field = field
+        self.value = value
+        self.supersedes = supersedes
+        self.resolves = resolves
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, hlc, entity, field, value, supersedes
+        case id, hlc, entity, field, value, supersedes, resolves
         case deviceID = "device_id"
         case authorID = "author_id"
         case entityID = "entity_id"

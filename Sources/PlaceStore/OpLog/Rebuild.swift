@@ -12,7 +12,10 @@ extension PlaceStore {
             }
             let ops = try Op.fetchCursor(db, sql: "SELECT * FROM op ORDER BY hlc, device_id, id")
             while let op = try ops.next() {
-                try Materializer.apply(op, in: db)
+                guard let value = JSONValue(jsonText: op.value) else {
+                    throw StoreError.invalidChange("the value of op \(op.id) is not JSON")
+                }
+                try Materializer.apply(op, value: value, replaying: true, in: db)
             }
         }
     }

@@ -18,6 +18,13 @@ enum Migrations {
         migrator.registerMigration("v3 place plan, evidence base, pot, learning") { db in
             try createPlanAndEvidence(db)
         }
+        migrator.registerMigration("v4 conflict resolution in the op log") { db in
+            // An op that resolves a conflict names every op it settles (a JSON array of op ids).
+            try db.execute(sql: """
+                ALTER TABLE op ADD COLUMN resolves TEXT CHECK (resolves IS NULL OR json_valid(resolves));
+                CREATE INDEX op_by_parent ON op(entity, entity_id, field, supersedes);
+                """)
+        }
         return migrator
     }
 

@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import PlaceDomain
+
+/// What importing ops from another device did.
+public struct ImportResult: Equatable, Sendable {
+    /// Ops this store did not have.
+    public var new: Int
+    /// Ops it already had (importing twice changes nothing).
+    public var duplicates: Int
+    /// Conflicts open now that were not open before.
+    public var newConflicts: [Conflict]
+}
+
+/// A field of a record with more than one *head*: ops on that field that
+/// no later op overwrote (by `supersedes`) or settled (by `resolves`).
+/// Each head is the latest value of a line of edits made on a device that
+/// had not seen the other line: concurrent edits. The field shows the
+/// deterministic winner (highest HLC, then device id, which is always a
+/// head); every head's value stays here until a person resolves it.
+public struct Conflict: Equatable, Sendable, Identifiable {
+    /// Stable on every device: `entity/entityID/field`.
+    public var id: String
+    public var entity: String
+    public var entityID: String
+    public var field: String
+    /// Every head's value, oldest first; the last is the one shown.
+    public var values: [Value]
+
+    public struct Value: Equatable, Sendable {
+        public var opID: String
+        public var value: JSONValue
+        public var author: MemberID?
+        public var device: DeviceID
+        public var at: String
+    }
+}
+
+extension PlaceStore {
+    /// Every op in the log, oldest first: what a peer that has nothing needs.
+    public func allOps() throws -> [Op] {
+        try writer.read { try Op.fetchAll($0, sql: "SELECT * FROM op ORDER BY hlc, device_id, id") }
+    }
+
+    /// Merges ops from other devices in one transaction: ops already here
+    /// are counted and skipped; each record a new op touches is rebuilt
+    /// from all of its ops in HLC order, so the tables stay a function of
+    /// the op set alone, whatever order ops arrive in. An op this store
+    /// cannot apply (an unknown kind of record or field, a value that is
+    /// not JSON) refuses the whole import and nothing changes.
+    public func importOps(_ ops: [Op]) throws -> ImportResult {
+        try writer.write { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            var fresh: [Op] = []
+            var seen = Set<String>()
+            for op in ops where seen.insert(op.id).inserted {
+                if try Int.fetchOne(db, sql: "SELECT 1 FROM op WHERE id = ?", arguments: [op.id]) == nil {
+                    try Self.check(op)
+                    fresh.append(op)
+                }
+            }
+            let records = Set(fresh.map { RecordKey(entity: $0.entity, id: $0.entityID) })
+            let before = Set(try Self.openConflicts(db, in: records).map(\.id))
+            for op in fresh { try op.insert(db) }
+            // Parents before children, so a replayed child finds its parent.
+            for kind in EntityKind.all {
+                for key in records.filter({ $0.entity == kind.name }).sorted(by: { $0.id < $1.id }) {
+                    try Self.rebuildRecord(kind, id: key.id, in: db)
+                }
+            }
+            if !fresh.isEmpty {
+                try db.execute(
+                    sql: """
+                        INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id, detail)
+                        VALUES (?, ?, NULL, ?, 'import', 'op', '*', NULL, ?)
+                        """,
+                    arguments: [ids.next(), Self.isoTime(clock.now()), deviceID.rawValue,
+                                JSONValue.object(["new": .int(Int64(fresh.count)),
+                                                  "duplicates": .int(Int64(ops.count - fresh.count))]).jsonText])
+            }
+            let after = try Self.openConflicts(db, in: records)
+            return ImportResult(new: fresh.count, duplicates: ops.count - fresh.count,
+                                newConflicts: after.filter { !before.contains($0.id) })
+        }
+    }
+
+    /// Conflicts no op has resolved yet, by record and field.
+    public func conflicts() throws -> [Conflict] {
+        try writer.read { try Self.openConflicts($0) }
+    }
+
+    /// Settles a conflict with `value` (one of its values, or a merged one):
+    /// an op on the field that overwrites the winner and names every op of
+    /// the conflict, so every device sees it closed once the op reaches it.
+    @discardableResult
+    public func resolve(_ conflict: Conflict, with value: JSONValue, by author: MemberID) throws -> String {
+        try writer.write { db in
+            let key = RecordKey(entity: conflict.entity, id: conflict.entityID)
+            guard let current = try Self.openConflicts(db, in: [key]).first(where: { $0.id == conflict.id }) else {
+                throw StoreError.invalidChange("conflict \(conflict.id) is not open")
+            }
+            guard let kind = EntityKind.named(current.entity) else {
+                throw StoreError.invalidChange("unknown kind of record '\(current.entity)'")
+            }
+            let winner = current.values.last!.opID
+            var clock = HybridLogicalClock(last: try Self.lastHLC(db))
+            let op = Op(
+                id: ids.next(), deviceID: deviceID, authorID: author, hlc: clock.tick(now: self.clock.now()).description,
+                entity: kind.name, entityID: current.entityID, field: current.field, value: value.jsonText,
+                supersedes: winner, resolves: JSONValue.array(current.values.map { .string($0.opID) }).jsonText)
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try op.insert(db)
+            try Self.rebuildRecord(kind, id: current.entityID, in: db)
+            try db.execute(
+                sql: """
+                    INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id)
+                    VALUES (?, ?, ?, ?, 'resolve', ?, ?, ?)
+                    """,
+                arguments: [ids.next(), Self.isoTime(self.clock.now()), author.rawValue, deviceID.rawValue, kind.name,
+                            current.entityID, op.id])
+            return op.id
+        }
+    }
+
+    /// Refuses an op this store could not apply, before anything is written.
+    static func check(_ op: Op) throws {
+        guard let kind = EntityKind.named(op.entity) else {
+            throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
+        }
+        guard op.field == Op.wholeRecord || (op.field != "id" && kind.columns.contains(op.field)) else {
+            throw StoreError.invalidChange("\(kind) has no field '\(op.field)'")
+        }
+        guard JSONValue(jsonText: op.value) != nil, HLCTimestamp(op.hlc) != nil else {
+            throw StoreError.invalidChange("op \(op.id) is malformed")
+        }
+    }
+
+    /// Rebuilds one record from all of its ops in (HLC, device, id) order.
+    static func rebuildRecord(_ kind: EntityKind, id: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM \(kind.table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
+        let ops = try Op.fetchAll(
+            db, sql: "SELECT * FROM op WHERE entity = ? AND entity_id = ? ORDER BY hlc, device_id, id",
+            arguments: [kind.name, id])
+        for op in ops {
+            guard let value = JSONValue(jsonText: op.value) else { continue }
+            try Materializer.apply(op, value: value, replaying: true, in: db)
+        }
+    }
+
+    /// Fields with more than one head, over every record or only `records`.
+    static func openConflicts(_ db: Database, in records: Set<RecordKey>? = nil) throws -> [Conflict] {
+        if let records, records.isEmpty { return [] }
+        var resolved = Set<String>()
+        for list in try String.fetchAll(db, sql: "SELECT resolves FROM op WHERE resolves IS NOT NULL") {
+            if case .array(let ids)? = JSONValue(jsonText: list) {
+                for case .string(let id) in ids { resolved.insert(id) }
+            }
+        }
+        let heads = """
+            SELECT o.* FROM op o
+            WHERE NOT EXISTS (SELECT 1 FROM op s WHERE s.entity = o.entity AND s.entity_id = o.entity_id
+                              AND s.field = o.field AND s.supersedes = o.id)
+            """
+        var ops: [Op] = []
+        if let records {
+            for key in records.sorted(by: { ($0.entity, $0.id) < ($1.entity, $1.id) }) {
+                ops += try Op.fetchAll(db, sql: heads + " AND o.entity = ? AND o.entity_id = ?", arguments: [key.entity, key.id])
+            }
+        } else {
+            ops = try Op.fetchAll(db, sql: heads)
+        }
+        let byField = Dictionary(grouping: ops.filter { !resolved.contains($0.id) }) {
+            [$0.entity, $0.entityID, $0.field].joined(separator: "/")
+        }
+        return byField.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { id, group in
+            let ordered = group.sorted { ($0.hlc, $0.deviceID.rawValue, $0.id) < ($1.hlc, $1.deviceID.rawValue, $1.id) }
+            return Conflict(
+                id: id, entity: ordered[0].entity, entityID: ordered[0].entityID, field: ordered[0].field,
+                values: ordered.map {
+                    Conflict.Value(opID: $0.id, value: JSONValue(jsonText: $0.value) ?? .null, author: $0.authorID,
+                                   device: $0.deviceID, at: $0.hlc)
+                })
+        }
+    }
+}
+
+/// One record: its kind's op name and its id.
+struct RecordKey: Hashable {
+    let entity: String
+    let id: String
+}

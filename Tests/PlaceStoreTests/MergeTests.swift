@@ -1,0 +1,147 @@
+import Foundation
+import PlaceDomain
+@testable import PlaceStore
+import TestSupport
+import XCTest
+
+/// Devices that wrote offline merge by exchanging ops: the tables are a
+/// function of the op set, concurrent edits of one field are kept as a
+/// conflict until a person resolves them, and nothing is lost.
+final class MergeTests: XCTestCase {
+    /// A device's store: its own id and clock, holding the small place written on device A.
+    func device(_ name: String, from origin: PlaceStore? = nil, seed: UInt64) throws -> PlaceStore {
+        let clock = SteppingClock(start: Fixtures.start + Double(seed))
+        let store = try PlaceStore.inMemory(
+            device: DeviceID("device-\(name)"), clock: clock,
+            idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: seed)))
+        if let origin { _ = try store.importOps(try origin.allOps()) } else { try Fixtures.populate(store) }
+        return store
+    }
+
+    func exchange(_ a: PlaceStore, _ b: PlaceStore) throws {
+        _ = try b.importOps(try a.allOps())
+        _ = try a.importOps(try b.allOps())
+    }
+
+    func testADeviceThatImportsEverythingHoldsTheSameTables() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        XCTAssertEqual(try b.contentDump(), try a.contentDump())
+        XCTAssertEqual(try b.logCounts().ops, try a.logCounts().ops)
+        let again = try b.importOps(try a.allOps())
+        XCTAssertEqual(again.new, 0, "importing twice adds nothing")
+        XCTAssertEqual(again.duplicates, try a.logCounts().ops)
+    }
+
+    func testConcurrentEditsOfOneFieldBecomeAConflictThatAPersonResolves() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        try a.write(by: "member-ann", [.set(Place.self, id: "place-beta", "population", to: .int(900))])
+        try b.write(by: "member-ben", [.set(Place.self, id: "place-beta", "population", to: .int(950))])
+        try a.write(by: "member-ann", [.set(Place.self, id: "place-gamma", "name", to: .string("Gamma Bay"))])
+        let intoB = try b.importOps(try a.allOps())
+        XCTAssertEqual(intoB.new, 2)
+        XCTAssertEqual(intoB.newConflicts.count, 1)
+        _ = try a.importOps(try b.allOps())
+        XCTAssertEqual(try a.contentDump(), try b.contentDump(), "both show the same winner")
+        XCTAssertEqual(try a.place("place-gamma")?.name, "Gamma Bay", "a field edited on one side only just merges")
+        let conflict = try XCTUnwrap(try a.conflicts().first)
+        XCTAssertEqual(try b.conflicts(), [conflict], "both list the same conflict")
+        XCTAssertEqual(conflict.field, "population")
+        XCTAssertEqual(Set(conflict.values.map(\.value)), [.int(900), .int(950)], "every concurrent value is kept")
+        XCTAssertEqual(try a.place("place-beta")?.population,
+                       conflict.values.last.flatMap { if case .int(let n) = $0.value { Int(n) } else { nil } })
+
+        try a.resolve(conflict, with: .int(925), by: "member-ann")
+        XCTAssertEqual(try a.conflicts(), [])
+        try exchange(a, b)
+        XCTAssertEqual(try b.conflicts(), [], "the resolution closes it everywhere")
+        XCTAssertEqual(try b.place("place-beta")?.population, 925)
+        XCTAssertEqual(try a.contentDump(), try b.contentDump())
+    }
+
+    func testTheOrderOpsArriveInDoesNotMatter() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        let c = try device("c", from: a, seed: 3)
+        try a.write(by: "member-ann", [.set(Place.self, id: "place-alpha", "population", to: .int(1))])
+        try b.write(by: "member-ben", [.set(Place.self, id: "place-alpha", "population", to: .int(2))])
+        try c.write(by: "member-ann", [.set(Place.self, id: "place-alpha", "name", to: .string("Alpha Glen"))])
+        let d1 = try device("d1", from: a, seed: 4)
+        _ = try d1.importOps(try b.allOps())
+        _ = try d1.importOps(try c.allOps())
+        let d2 = try device("d2", from: c, seed: 5)
+        _ = try d2.importOps(try b.allOps().reversed())
+        _ = try d2.importOps(try a.allOps())
+        XCTAssertEqual(try d1.contentDump(), try d2.contentDump())
+        XCTAssertEqual(try d1.conflicts(), try d2.conflicts())
+        try d1.rebuildFromOpLog()
+        XCTAssertEqual(try d1.contentDump(), try d2.contentDump(), "rebuilding from the log gives the merged state")
+    }
+
+    func testAnOpThatCannotBeAppliedRefusesTheWholeImport() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        try a.write(by: "member-ann", [.set(Place.self, id: "place-beta", "population", to: .int(900))])
+        var ops = try a.allOps()
+        let before = try b.contentDump()
+        ops.append(Op(id: "op-bad", deviceID: "device-a", authorID: nil, hlc: "0001795456800000-00000", entity: "place",
+                      entityID: "place-beta", field: "secret_column", value: "1", supersedes: nil))
+        XCTAssertThrowsError(try b.importOps(ops))
+        XCTAssertEqual(try b.contentDump(), before)
+        XCTAssertEqual(try b.logCounts().ops, try device("b2", from: a, seed: 9).logCounts().ops - 1,
+                       "not even the good op of the batch was kept")
+    }
+
+    /// Three devices edit a few fields at random, exchange with random peers
+    /// in random orders, then all exchange: every device ends with the same
+    /// tables, and every value written concurrently is either shown or in an open conflict.
+    func testRandomEditsAndExchangesConverge() throws {
+        var seedsWithConflicts = 0
+        for seed in UInt64(1)...12 {
+            var random = SeededRandom(seed: seed)
+            let origin = try device("o", seed: 100 + seed)
+            let devices = try (0..<3).map { try device("d\($0)", from: origin, seed: 200 + seed * 10 + UInt64($0)) }
+            let fields: [(String, String)] = [("place-alpha", "population"), ("place-beta", "population"), ("place-gamma", "name")]
+            var written: [String: [JSONValue]] = [:]
+            for _ in 0..<20 {
+                let who = devices[Int.random(in: 0..<3, using: &random)]
+                if Int.random(in: 0..<4, using: &random) == 0 {
+                    let peer = devices[Int.random(in: 0..<3, using: &random)]
+                    _ = try who.importOps(try peer.allOps().shuffled(using: &random))
+                    continue
+                }
+                let (place, field) = fields[Int.random(in: 0..<fields.count, using: &random)]
+                let value: JSONValue = field == "name"
+                    ? .string("Name \(Int.random(in: 0..<1_000, using: &random))") : .int(Int64.random(in: 1...9_999, using: &random))
+                try who.write(by: "member-ann", [.set(Place.self, id: place, field, to: value)])
+                written["\(place).\(field)", default: []].append(value)
+            }
+            for _ in 0..<2 { for a in devices { for b in devices where a !== b { _ = try b.importOps(try a.allOps()) } } }
+            let dump = try devices[0].contentDump()
+            for other in devices.dropFirst() {
+                XCTAssertEqual(try other.contentDump(), dump, "seed \(seed)")
+                XCTAssertEqual(try other.conflicts(), try devices[0].conflicts(), "seed \(seed)")
+            }
+            // No lost update: the latest value each device wrote to a field is shown or in an open conflict.
+            let conflicts = try devices[0].conflicts()
+            if !conflicts.isEmpty { seedsWithConflicts += 1 }
+            for device in devices {
+                let own = try device.allOps().filter { $0.deviceID == device.deviceID && $0.field != Op.wholeRecord }
+                for (place, field) in fields {
+                    guard let last = own.last(where: { $0.entityID == place && $0.field == field }) else { continue }
+                    let superseded = try devices[0].allOps().contains { $0.supersedes == last.id }
+                    let now = try XCTUnwrap(try devices[0].place(PlaceID(place)))
+                    let shown: JSONValue = field == "name" ? .string(now.name) : .int(Int64(now.population))
+                    let inConflict = conflicts.contains { $0.values.contains { $0.opID == last.id } }
+                    let visible = JSONValue(jsonText: last.value) == shown
+                    XCTAssertTrue(superseded || visible || inConflict, "seed \(seed): \(place).\(field) from \(device.deviceID) lost")
+                }
+            }
+            let copy = try device("copy", from: devices[0], seed: 999)
+            try copy.rebuildFromOpLog()
+            XCTAssertEqual(try copy.contentDump(), dump, "seed \(seed): rebuild equals the merged state")
+        }
+        XCTAssertGreaterThan(seedsWithConflicts, 6, "the runs do make concurrent edits")
+    }
+}
