@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -32,13 +33,17 @@ let package = Package(
         ),
         .target(name: "PlaceReports", dependencies: ["PlaceDomain", "PlaceStore"]),
         .target(
+            name: "PlaceSync",
+            dependencies: ["PlaceDomain", "PlaceStore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "ThistleApp",
             dependencies: ["PlaceDomain", "PlaceStore", "TerminalUI", "SampleData"]
         ),
         .executableTarget(
             name: "thistle",
             dependencies: [
-                "ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI", "PlaceReports",
+                "ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI", "PlaceReports", "PlaceSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +56,7 @@ let package = Package(
         .testTarget(name: "PlaceStoreTests", dependencies: ["PlaceStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "PlaceReportsTests", dependencies: ["PlaceReports", "TestSupport"]),
+        .testTarget(name: "PlaceSyncTests", dependencies: ["PlaceSync", "TestSupport"]),
         .testTarget(name: "ThistleAppTests", dependencies: ["ThistleApp", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "ThistleEndToEndTests", dependencies: ["TestSupport", "PlaceStore", "PlaceDomain"]),

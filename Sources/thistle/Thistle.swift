@@ -43,7 +43,7 @@ struct Thistle: ParsableCommand {
             ServicesCommand.self, ResidentCommand.self, CaseCommand.self, NeedCommand.self, ReferralCommand.self,
             QueueCommand.self, ReferralsCommand.self, CasesCommand.self, PlanCommand.self, PriorityCommand.self,
             ActionCommand.self, IndicatorCommand.self, PlaceStandardCommand.self, VoiceCommand.self, PotCommand.self,
-            LearningCommand.self, ReportCommand.self,
+            LearningCommand.self, ReportCommand.self, TeamCommand.self, SyncCommand.self, ConflictsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

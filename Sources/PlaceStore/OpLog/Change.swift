@@ -29,7 +29,7 @@ public struct Change: Hashable, Sendable {
 
     /// Creates a record of a kind whose domain value has no id of its own
     /// (a consent override, a lead change), under `id`.
-    static func create<Record: Encodable>(_ record: Record, as entity: EntityKind, id: String) throws -> Change {
+    public static func create<Record: Encodable>(_ record: Record, as entity: EntityKind, id: String) throws -> Change {
         guard case .object(var fields) = try RecordCoding.jsonObject(record) else {
             throw StoreError.invalidChange("a \(entity) must encode as an object")
         }

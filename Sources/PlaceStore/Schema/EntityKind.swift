@@ -108,12 +108,16 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     public static let learning = EntityKind(
         name: "learning", table: "learning", columns: ["id", "place_id", "kind", "title", "text", "date", "by_id"])
 
+    /// A device enrolled in the team, with the public key its bundles are signed with (schema v4).
+    public static let device = EntityKind(
+        name: "device", table: "device", columns: ["id", "name", "public_key", "enrolled_at", "enrolled_by_id"])
+
     /// Every kind, parents before children (the order a rebuild clears them in reverse).
     public static let all: [EntityKind] = [
         .place, .agency, .member, .needCategory, .location, .service, .resident, .case, .need, .referral,
         .consent, .consentOverride, .leadChange, .caseEvent, .note, .triageTarget,
         .outcome, .indicator, .indicatorValue, .scorecard, .plan, .priority, .planAction, .placeStandard, .evidence,
-        .fundingStream, .allocation, .learning,
+        .fundingStream, .allocation, .learning, .device,
     ]
 
     /// Looks a kind up by its op name.

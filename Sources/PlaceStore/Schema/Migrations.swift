@@ -18,11 +18,18 @@ enum Migrations {
         migrator.registerMigration("v3 place plan, evidence base, pot, learning") { db in
             try createPlanAndEvidence(db)
         }
-        migrator.registerMigration("v4 conflict resolution in the op log") { db in
+        migrator.registerMigration("v4 sync: conflict resolution in the op log, enrolled devices") { db in
             // An op that resolves a conflict names every op it settles (a JSON array of op ids).
             try db.execute(sql: """
                 ALTER TABLE op ADD COLUMN resolves TEXT CHECK (resolves IS NULL OR json_valid(resolves));
                 CREATE INDEX op_by_parent ON op(entity, entity_id, field, supersedes);
+                CREATE TABLE device (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    public_key TEXT NOT NULL,
+                    enrolled_at TEXT NOT NULL,
+                    enrolled_by_id TEXT
+                );
                 """)
         }
         return migrator

@@ -12,8 +12,9 @@ public struct ImportResult: Equatable, Sendable {
     public var newConflicts: [Conflict]
 }
 
-/// A field of a record with more than one *head*: ops on that field that
-/// no later op overwrote (by `supersedes`) or settled (by `resolves`).
+/// A field of a record with more than one *head*, and heads that disagree:
+/// ops on that field that no later op overwrote (by `supersedes`) or
+/// settled (by `resolves`).
 /// Each head is the latest value of a line of edits made on a device that
 /// had not seen the other line: concurrent edits. The field shows the
 /// deterministic winner (highest HLC, then device id, which is always a
@@ -172,7 +173,8 @@ extension PlaceStore {
         let byField = Dictionary(grouping: ops.filter { !resolved.contains($0.id) }) {
             [$0.entity, $0.entityID, $0.field].joined(separator: "/")
         }
-        return byField.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { id, group in
+        // Concurrent edits that set the same value agree: no one need choose.
+        return byField.filter { $0.value.count > 1 && Set($0.value.map(\.value)).count > 1 }.sorted { $0.key < $1.key }.map { id, group in
             let ordered = group.sorted { ($0.hlc, $0.deviceID.rawValue, $0.id) < ($1.hlc, $1.deviceID.rawValue, $1.id) }
             return Conflict(
                 id: id, entity: ordered[0].entity, entityID: ordered[0].entityID, field: ordered[0].field,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaceStore
+import PlaceSync
 import SampleData
 
 struct DemoCommand: ParsableCommand {
@@ -21,6 +22,10 @@ struct DemoCommand: ParsableCommand {
         let path = global.db == nil ? DemoCommand.defaultPath : global.databasePath
         try FileManager.default.createDirectoryIfDefault(for: path, explicit: global.db != nil)
         let built = try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: reset)
+        if built {
+            // A demo database is a team of one, so it can invite a second laptop and sync.
+            try TeamMembership.create(in: try PlaceStore.open(at: path), deviceName: "demo laptop")
+        }
         if noTUI {
             print(built ? "Built the demo place at \(path)" : "The demo place is already at \(path) (use --reset to rebuild it)")
             return

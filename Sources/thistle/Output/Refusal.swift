@@ -1,6 +1,7 @@
 import Foundation
 import PlaceDomain
 import PlaceStore
+import PlaceSync
 
 /// A refused action: exit status 1, the message on stderr and, with
 /// `--json`, `{"error": CODE, "message": TEXT}` on stdout. The codes are a
@@ -22,6 +23,9 @@ struct Refusal: Error {
         case let imported as ImportError:
             code = "invalid-input"
             message = imported.description
+        case let sync as SyncError:
+            code = sync.code
+            message = sync.description
         case let pot as PotRuleViolation:
             code = pot.code
             message = pot.description

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import PlaceDomain
+
+/// What a device keeps about sync: its local settings (never ops), the
+/// enrolled devices' public keys (synced), and version vectors.
+extension PlaceStore {
+    /// A device-local setting, or nil.
+    public func localSetting(_ key: String) throws -> String? {
+        try writer.read { try String.fetchOne($0, sql: "SELECT value FROM local_setting WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Sets device-local settings in one transaction (not ops: they never sync).
+    public func setLocalSettings(_ settings: [String: String]) throws {
+        try writer.write { db in
+            for (key, value) in settings {
+                try db.execute(sql: "INSERT OR REPLACE INTO local_setting (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+        }
+    }
+
+    /// The newest HLC of each device's ops held here. Every device's ops
+    /// arrive as a whole suffix, so this says exactly which ops are here.
+    public func versionVector() throws -> [DeviceID: String] {
+        try writer.read { db in
+            Dictionary(
+                try Row.fetchAll(db, sql: "SELECT device_id, MAX(hlc) FROM op GROUP BY device_id").map {
+                    (DeviceID($0[0] as String), $0[1] as String)
+                }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Ops newer than `vector` says a peer holds (every op for devices it does not list), oldest first.
+    public func ops(after vector: [DeviceID: String]) throws -> [Op] {
+        try writer.read { db in
+            let list = JSONValue.object(Dictionary(uniqueKeysWithValues: vector.map { ($0.key.rawValue, JSONValue.string($0.value)) }))
+            return try Op.fetchAll(
+                db,
+                sql: """
+                    SELECT o.* FROM op o
+                    WHERE o.hlc > COALESCE((SELECT value FROM json_each(?) WHERE key = o.device_id), '')
+                    ORDER BY o.hlc, o.device_id, o.id
+                    """, arguments: [list.jsonText])
+        }
+    }
+
+    /// What `peer` said it held the last time a bundle came from it.
+    public func peerVector(_ peer: DeviceID) throws -> [DeviceID: String] {
+        guard let text = try localSetting("peer:" + peer.rawValue), case .object(let fields)? = JSONValue(jsonText: text) else {
+            return [:]
+        }
+        return Dictionary(uniqueKeysWithValues: fields.compactMap { key, value in value.stringValue.map { (DeviceID(key), $0) } })
+    }
+
+    public func setPeerVector(_ peer: DeviceID, _ vector: [String: String]) throws {
+        try setLocalSettings([
+            "peer:" + peer.rawValue: JSONValue.object(vector.mapValues { .string($0) }).jsonText,
+            "peer-synced:" + peer.rawValue: Self.isoTime(clock.now()),
+        ])
+    }
+
+    /// The public signing key an enrolled device signs with, or nil if it is not enrolled.
+    public func enrolledKey(_ device: DeviceID) throws -> Data? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT public_key FROM device WHERE id = ?", arguments: [device.rawValue])
+                .flatMap { Data(base64Encoded: $0) }
+        }
+    }
+
+    /// Enrolled devices: id, name, when, and when a bundle last came from each.
+    public func enrolledDevices() throws -> [(id: DeviceID, name: String, enrolledAt: String, lastBundle: String?)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, enrolled_at FROM device ORDER BY enrolled_at, id").map { row in
+                let id: String = row["id"]
+                let last = try String.fetchOne(db, sql: "SELECT value FROM local_setting WHERE key = ?",
+                                               arguments: ["peer-synced:" + id])
+                return (DeviceID(id), row["name"], row["enrolled_at"], last)
+            }
+        }
+    }
+}

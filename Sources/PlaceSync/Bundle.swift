@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+import PlaceDomain
+import PlaceStore
+
+/// A sync bundle: the ops one device sends another, on a USB stick or a
+/// shared drive. JSON with the team, the sending device and what it holds
+/// (its version vector), the ops sealed with the team key (AES-GCM, the
+/// header bound in as authenticated data), and the sender's Ed25519
+/// signature over all of it.
+struct BundleFile: Codable {
+    var format: String
+    var version: Int
+    var team: String
+    var device: String
+    var has: [String: String]
+    var sealed: String
+    var signature: String
+
+    static let currentVersion = 1
+    /// The largest bundle read: bounded so a damaged or hostile file cannot exhaust memory.
+    static let maximumSize = 512 * 1_048_576
+
+    /// The bytes the signature covers and the AES-GCM authenticated data: everything but the signature.
+    var signedHeader: Data {
+        let vector = has.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        return Data("\(format)\n\(version)\n\(team)\n\(device)\n\(vector)\n".utf8)
+    }
+}
+
+extension TeamMembership {
+    /// The ops `peer` lacks (by what it last said it holds), or every op.
+    public func exportBundle(from store: PlaceStore, for peer: DeviceID? = nil) throws -> (data: Data, ops: Int) {
+        let known = try peer.map { try store.peerVector($0) } ?? [:]
+        let ops = try store.ops(after: known)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var file = BundleFile(
+            format: "thistle-bundle", version: BundleFile.currentVersion, team: teamID, device: store.deviceID.rawValue,
+            has: Dictionary(uniqueKeysWithValues: try store.versionVector().map { ($0.key.rawValue, $0.value) }),
+            sealed: "", signature: "")
+        let sealed = try AES.GCM.seal(try encoder.encode(ops), using: teamKey, authenticating: file.signedHeader)
+        guard let combined = sealed.combined else { throw SyncError.unreadable("sealing failed") }
+        file.sealed = combined.base64EncodedString()
+        file.signature = try signingKey.signature(for: file.signedHeader + combined).base64EncodedString()
+        return (try encoder.encode(file), ops.count)
+    }
+
+    /// Verifies, opens and applies a bundle in one transaction. Refused, with
+    /// nothing changed, if it is damaged, from another team or an unenrolled
+    /// device, or its signature does not verify.
+    public func importBundle(_ data: Data, into store: PlaceStore) throws -> ImportResult {
+        guard data.count <= BundleFile.maximumSize else { throw SyncError.tooLarge(BundleFile.maximumSize) }
+        guard let file = try? JSONDecoder().decode(BundleFile.self, from: data), file.format == "thistle-bundle" else {
+            throw SyncError.unreadable("not a bundle, or cut short")
+        }
+        guard file.version == BundleFile.currentVersion else { throw SyncError.unknownFormat(file.version) }
+        guard file.team == teamID else { throw SyncError.wrongTeam(file.team) }
+        guard let key = try store.enrolledKey(DeviceID(file.device)),
+            let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: key)
+        else { throw SyncError.unenrolledDevice(file.device) }
+        guard let combined = Data(base64Encoded: file.sealed), let signature = Data(base64Encoded: file.signature),
+            publicKey.isValidSignature(signature, for: file.signedHeader + combined)
+        else { throw SyncError.badSignature(file.device) }
+        guard let box = try? AES.GCM.SealedBox(combined: combined),
+            let plain = try? AES.GCM.open(box, using: teamKey, authenticating: file.signedHeader),
+            let ops = try? JSONDecoder().decode([Op].self, from: plain)
+        else { throw SyncError.unreadable("its contents do not open with this team's key") }
+        let result = try store.importOps(ops)
+        try store.setPeerVector(DeviceID(file.device), file.has)
+        return result
+    }
+}
+
+extension PlaceStore {
+    /// The state digest: SHA-256 over every materialised row, equal on two
+    /// devices exactly when their tables are equal.
+    public func stateDigest() throws -> String {
+        SHA256.hash(data: Data(try contentDump().utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,41 @@
+/// Why a team or sync action was refused. Nothing was changed.
+public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notInTeam
+    case alreadyInTeam(String)
+    case unreadable(String)
+    case unknownFormat(Int)
+    case wrongTeam(String)
+    case unenrolledDevice(String)
+    case badSignature(String)
+    case tooLarge(Int)
+
+    public var description: String {
+        switch self {
+        case .notInTeam:
+            return "this database belongs to no team yet: run `thistle team init`, or join one with `thistle team join`"
+        case .alreadyInTeam(let team):
+            return "this database already belongs to team \(team)"
+        case .unreadable(let why):
+            return "this is not a Thistle bundle or invite, or it is damaged (\(why)); nothing was imported"
+        case .unknownFormat(let version):
+            return "the bundle is in format version \(version), which this Thistle does not know; update Thistle"
+        case .wrongTeam(let team):
+            return "the bundle comes from another team (\(team)); nothing was imported"
+        case .unenrolledDevice(let device):
+            return "the bundle comes from \(device), which is not enrolled in this team (sync with the device that invited it first)"
+        case .badSignature(let device):
+            return "the bundle's signature from \(device) does not verify: it was altered or damaged; nothing was imported"
+        case .tooLarge(let limit):
+            return "the file is larger than \(limit / 1_048_576) MiB"
+        }
+    }
+
+    /// The CLI's error code (docs/cli.md).
+    public var code: String {
+        switch self {
+        case .notInTeam, .alreadyInTeam: return "team"
+        case .wrongTeam, .unenrolledDevice, .badSignature: return "bundle-refused"
+        case .unreadable, .unknownFormat, .tooLarge: return "bundle-unreadable"
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import ArgumentParser
+import Foundation
+import PlaceDomain
+import PlaceStore
+import PlaceSync
+
+struct TeamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "team", abstract: "Set up the team: its key and the devices enrolled in it.",
+        subcommands: [InitTeam.self, InviteDevice.self, JoinTeam.self])
+}
+
+struct InitTeam: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the team's key and enrol this device with its own signing key.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("A name people know this device by.", valueName: "text")) var name: String = "first device"
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let (store, _) = try global.openStore()
+        let team = try TeamMembership.create(in: store, deviceName: try PlanRules.text(name, "a device name", limit: 100))
+        struct Shown: Encodable { let team: String, device: String }
+        try printRecord(Shown(team: team.teamID, device: store.deviceID.rawValue), json: output.json,
+                        text: "Created team \(team.teamID); this device is \(store.deviceID)")
+    }
+}
+
+struct InviteDevice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invite",
+        abstract: "Enrol a new device and write its invite file (a secret: it lets a device join the team).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Where to write the invite.", valueName: "file")) var out: String
+    @Option(help: ArgumentHelp("A name people know the new device by.", valueName: "text")) var name: String = "new device"
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let (store, _) = try global.openStore()
+        let team = try TeamMembership.of(store)
+        guard !FileManager.default.fileExists(atPath: out) else { throw Failure("\(out) exists; choose a new file") }
+        let data = try team.invite(from: store, deviceName: try PlanRules.text(name, "a device name", limit: 100))
+        try writePrivately(data, to: out)
+        struct Shown: Encodable { let invite: String }
+        try printRecord(Shown(invite: out), json: output.json,
+                        text: "Wrote \(out). Carry it to the new device and run `thistle team join \(out) --db PATH`; then delete it.")
+    }
+}
+
+struct JoinTeam: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join", abstract: "Create this device's database from an invite; a bundle from a team device then fills it.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The invite file.", valueName: "file")) var invite: String
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let data = try readBounded(invite, limit: 1_048_576)
+        guard !FileManager.default.fileExists(atPath: global.databasePath) else {
+            throw Failure("\(global.databasePath) exists; join creates a new database")
+        }
+        let store = try TeamMembership.join(invite: data, at: global.databasePath)
+        struct Shown: Encodable { let team: String, device: String, db: String }
+        try printRecord(Shown(team: try TeamMembership.of(store).teamID, device: store.deviceID.rawValue, db: global.databasePath),
+                        json: output.json, text: "Joined; this device is \(store.deviceID). Import a bundle from a team device next.")
+    }
+}
+
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Exchange ops with other devices by bundle file.",
+        subcommands: [ExportBundle.self, ImportBundle.self, SyncStatus.self])
+}
+
+struct ExportBundle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write a signed, encrypted bundle of the ops a device lacks (or all of them).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Where to write the bundle.", valueName: "file")) var out: String
+    @Option(name: .customLong("for"), help: ArgumentHelp("Only what this device lacks, by what it last sent here.", valueName: "device-id"))
+    var peer: String?
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let (store, _) = try global.openStore()
+        let team = try TeamMembership.of(store)
+        let bundle = try team.exportBundle(from: store, for: peer.map { DeviceID($0) })
+        try writePrivately(bundle.data, to: out)
+        struct Shown: Encodable { let bundle: String, ops: Int }
+        try printRecord(Shown(bundle: out, ops: bundle.ops), json: output.json, text: "Wrote \(bundle.ops) ops to \(out)")
+    }
+}
+
+struct ImportBundle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Verify, open and apply a bundle in one transaction; report what it brought.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The bundle file.", valueName: "file")) var bundle: String
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let (store, _) = try global.openStore()
+        let team = try TeamMembership.of(store)
+        let result = try team.importBundle(try readBounded(bundle, limit: 512 * 1_048_576), into: store)
+        struct Shown: Encodable { let new: Int, duplicates: Int, newConflicts: [ConflictOutput] }
+        try printRecord(
+            Shown(new: result.new, duplicates: result.duplicates, newConflicts: result.newConflicts.map(ConflictOutput.init)),
+            json: output.json,
+            text: "\(result.new) new ops, \(result.duplicates) already here, \(result.newConflicts.count) new conflicts"
+                + (result.newConflicts.isEmpty ? "" : ": see `thistle conflicts list`"))
+    }
+}
+
+struct SyncStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "This device, the enrolled devices, ops, open conflicts and the state digest.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let (store, _) = try global.openStore()
+        let team = try? TeamMembership.of(store)
+        struct Device: Encodable { let id: String, name: String, enrolledAt: String, lastBundle: String? }
+        struct Shown: Encodable {
+            let device: String, team: String?, ops: Int, devices: [Device], openConflicts: Int, digest: String
+        }
+        let shown = Shown(
+            device: store.deviceID.rawValue, team: team?.teamID, ops: try store.logCounts().ops,
+            devices: try store.enrolledDevices().map { Device(id: $0.id.rawValue, name: $0.name, enrolledAt: $0.enrolledAt,
+                                                               lastBundle: $0.lastBundle) },
+            openConflicts: try store.conflicts().count, digest: try store.stateDigest())
+        try printRecord(shown, json: output.json, text: {
+            var lines = ["This device: \(shown.device)" + (shown.team.map { " in \($0)" } ?? " (no team yet)"),
+                         "Ops: \(shown.ops) · open conflicts: \(shown.openConflicts)", "Digest: \(shown.digest)"]
+            for device in shown.devices {
+                lines.append("  \(device.id) \(device.name), enrolled \(device.enrolledAt)"
+                             + (device.lastBundle.map { ", last bundle \($0)" } ?? ""))
+            }
+            return lines.joined(separator: "\n")
+        }())
+    }
+}
+
+/// A conflict as the CLI prints it: `{"id","entity","entityId","field","values":[{"value","author","device","at"}]}`.
+struct ConflictOutput: Encodable {
+    struct Value: Encodable {
+        let value: JSONValue, author: String?, device: String, at: String
+    }
+    let id: String, entity: String, entityId: String, field: String, values: [Value]
+
+    init(_ conflict: Conflict) {
+        id = conflict.id
+        entity = conflict.entity
+        entityId = conflict.entityID
+        field = conflict.field
+        values = conflict.values.map { Value(value: $0.value, author: $0.author?.rawValue, device: $0.device.rawValue, at: $0.at) }
+    }
+}
+
+struct ConflictsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts", abstract: "Concurrent edits kept side by side until a person resolves them.",
+        subcommands: [ListConflicts.self, ResolveConflict.self])
+}
+
+struct ListConflicts: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List open conflicts, each value with who, where and when.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let (store, _) = try global.openStore()
+        let conflicts = try store.conflicts().map(ConflictOutput.init)
+        try printRecord(conflicts, json: output.json, text: conflicts.isEmpty ? "No open conflict." : conflicts.map { conflict in
+            (["\(conflict.id):"] + conflict.values.enumerated().map { index, value in
+                "  \(index + 1). \(value.value.jsonText) by \(value.author ?? "-") on \(value.device) at \(value.at)"
+            }).joined(separator: "\n")
+        }.joined(separator: "\n"))
+    }
+}
+
+struct ResolveConflict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve", abstract: "Settle a conflict with one of its values (--pick N, from 1) or a merged value (--value JSON).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The conflict (from `thistle conflicts list`).", valueName: "conflict-id")) var conflictID: String
+    @Option(help: "The value to keep, counting from 1.") var pick: Int?
+    @Option(help: ArgumentHelp("A merged value, as JSON (\"text\" in quotes, numbers bare).", valueName: "json")) var value: String?
+    @OptionGroup var output: JSONFlag
+
+    func validate() throws {
+        if (pick == nil) == (value == nil) { throw ValidationError("give one of --pick N or --value JSON") }
+    }
+
+    func run() throws {
+        let (store, member) = try global.openStore()
+        guard let member else { throw Failure("this command acts as a member: give --as MEMBER_ID") }
+        guard let conflict = try store.conflicts().first(where: { $0.id == conflictID }) else {
+            throw UnknownID(kind: "open conflict", id: conflictID)
+        }
+        let chosen: JSONValue
+        if let pick {
+            guard conflict.values.indices.contains(pick - 1) else {
+                throw Failure("--pick counts from 1 to \(conflict.values.count)")
+            }
+            chosen = conflict.values[pick - 1].value
+        } else {
+            guard let parsed = value.flatMap({ JSONValue(jsonText: $0) }) else {
+                throw Failure("--value must be JSON: \"text\" in quotes, or a number")
+            }
+            chosen = parsed
+        }
+        try store.resolve(conflict, with: chosen, by: member.id)
+        try printRecord(ConflictOutput(conflict), json: output.json, text: "Resolved \(conflict.id) as \(chosen.jsonText)")
+    }
+}
+
+/// Writes a file only its owner can read, whole, then moves it into place.
+func writePrivately(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]),
+        rename(temporary.path, url.path) == 0
+    else {
+        try? FileManager.default.removeItem(at: temporary)
+        throw Failure("cannot write \(path)")
+    }
+}
+
+/// Reads a file no larger than `limit` bytes.
+func readBounded(_ path: String, limit: Int) throws -> Data {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = attributes[.size] as? Int else {
+        throw Failure("cannot read \(path)")
+    }
+    guard size <= limit else { throw SyncError.tooLarge(limit) }
+    guard let data = FileManager.default.contents(atPath: path) else { throw Failure("cannot read \(path)") }
+    return data
+}
