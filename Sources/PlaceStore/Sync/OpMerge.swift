@@ -55,18 +55,38 @@ extension PlaceStore {
             var fresh: [Op] = []
             var seen = Set<String>()
             for op in ops where seen.insert(op.id).inserted {
-                if try Int.fetchOne(db, sql: "SELECT 1 FROM op WHERE id = ?", arguments: [op.id]) == nil {
+                if try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM op WHERE id = ?"), arguments: [op.id]) == nil {
                     try Self.check(op)
                     fresh.append(op)
                 }
             }
-            let records = Set(fresh.map { RecordKey(entity: $0.entity, id: $0.entityID) })
+            let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
+            let records = Set(byRecord.keys)
             let before = Set(try Self.openConflicts(db, in: records).map(\.id))
+            // A record whose new ops all come after every op it has can take
+            // them as they are; otherwise it is rebuilt from all of its ops.
+            var appendOnly = Set<RecordKey>()
+            for (key, ops) in byRecord {
+                let newest = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT MAX(hlc) FROM op WHERE entity = ? AND entity_id = ?"),
+                    arguments: [key.entity, key.id])
+                if newest.map({ $0 < ops.map(\.hlc).min()! }) ?? true { appendOnly.insert(key) }
+            }
             for op in fresh { try op.insert(db) }
             // Parents before children, so a replayed child finds its parent.
             for kind in EntityKind.all {
                 for key in records.filter({ $0.entity == kind.name }).sorted(by: { $0.id < $1.id }) {
-                    try Self.rebuildRecord(kind, id: key.id, in: db)
+                    if appendOnly.contains(key) {
+                        let ordered = byRecord[key]!.sorted {
+                            ($0.hlc, $0.deviceID.rawValue, $0.id) < ($1.hlc, $1.deviceID.rawValue, $1.id)
+                        }
+                        for op in ordered {
+                            guard let value = JSONValue(jsonText: op.value) else { continue }
+                            try Materializer.apply(op, value: value, replaying: true, in: db)
+                        }
+                    } else {
+                        try Self.rebuildRecord(kind, id: key.id, in: db)
+                    }
                 }
             }
             if !fresh.isEmpty {
@@ -163,12 +183,14 @@ extension PlaceStore {
                               AND s.field = o.field AND s.supersedes = o.id)
             """
         var ops: [Op] = []
-        if let records {
+        if let records, records.count <= 200 {
             for key in records.sorted(by: { ($0.entity, $0.id) < ($1.entity, $1.id) }) {
                 ops += try Op.fetchAll(db, sql: heads + " AND o.entity = ? AND o.entity_id = ?", arguments: [key.entity, key.id])
             }
         } else {
+            // Many records (a first sync): one pass over the log beats a query per record.
             ops = try Op.fetchAll(db, sql: heads)
+            if let records { ops = ops.filter { records.contains(RecordKey(entity: $0.entity, id: $0.entityID)) } }
         }
         let byField = Dictionary(grouping: ops.filter { !resolved.contains($0.id) }) {
             [$0.entity, $0.entityID, $0.field].joined(separator: "/")

@@ -44,6 +44,19 @@ extension PlaceStore {
         }
     }
 
+    /// How many ops are newer than `vector`.
+    public func opCount(after vector: [DeviceID: String]) throws -> Int {
+        try writer.read { db in
+            let list = JSONValue.object(Dictionary(uniqueKeysWithValues: vector.map { ($0.key.rawValue, JSONValue.string($0.value)) }))
+            return try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM op o
+                    WHERE o.hlc > COALESCE((SELECT value FROM json_each(?) WHERE key = o.device_id), '')
+                    """, arguments: [list.jsonText]) ?? 0
+        }
+    }
+
     /// What `peer` said it held the last time a bundle came from it.
     public func peerVector(_ peer: DeviceID) throws -> [DeviceID: String] {
         guard let text = try localSetting("peer:" + peer.rawValue), case .object(let fields)? = JSONValue(jsonText: text) else {

@@ -33,6 +33,7 @@ public enum Message: Sendable {
     case boardLoaded(PlaceBoard)
     /// A change to a plan or pot was refused: the rule's message; nothing was written.
     case boardRefused(String)
+    case syncLoaded(SyncOverview)
     case failed(String)
 }
 
@@ -58,6 +59,9 @@ public enum Effect: Hashable, Sendable {
     case loadBoard(PlaceID)
     /// Changes a place's plan or pot as a member, then reads the board again.
     case changeBoard(PlaceID, BoardChange, by: MemberID)
+    case loadSync
+    /// Settles a conflict with a value as a member.
+    case resolveConflict(String, JSONValue, by: MemberID)
     case quit
 }
 

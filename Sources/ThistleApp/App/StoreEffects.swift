@@ -68,6 +68,10 @@ public struct StoreEffects: Sendable {
                 return .boardLoaded(try board(of: place))
             case .changeBoard(let place, let change, let memberID):
                 return try self.change(change, at: place, by: memberID)
+            case .loadSync:
+                return .syncLoaded(try syncOverview())
+            case .resolveConflict(let id, let value, let member):
+                return try resolve(id, with: value, by: member)
             case .quit:
                 return nil
             }

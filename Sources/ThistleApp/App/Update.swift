@@ -92,6 +92,8 @@ extension AppState {
             return goTopLevel(.myCases(MyCasesScreen()))
         case .goReferralsIn:
             return goTopLevel(.referralsIn(ReferralsInScreen()))
+        case .goSync:
+            return goTopLevel(.sync(SyncScreen()))
         default:
             break
         }

@@ -13,7 +13,7 @@ extension AppState {
             .draw(into: &canvas, rect: layout.title)
         if member != nil {
             let selected = stack.last { $0.tabIndex != nil }?.tabIndex ?? 0
-            Tabs(titles: ["Home", "Directory", "Triage queue", "My cases", "Referrals in"], selected: selected)
+            Tabs(titles: ["Home", "Directory", "Triage queue", "My cases", "Referrals in", "Sync"], selected: selected)
                 .draw(into: &canvas, rect: layout.tabs)
         }
         stack.last?.view(into: &canvas, layout.body, context)

@@ -46,12 +46,14 @@ enum GlobalBindings {
                    inFooter: false),
         KeyBinding([.character("5")], .goReferralsIn, label: "referrals in",
                    help: "Go to referrals in: referrals to my agency's services", inFooter: false),
+        KeyBinding([.character("6")], .goSync, label: "sync",
+                   help: "Go to sync: devices, what is not yet shared, conflicts", inFooter: false),
     ]
 }
 
 extension GlobalBindings {
     /// The commands that go to a top-level screen; they need a signed-in member.
-    static let topLevel: Set<Command> = [.goHome, .goDirectory, .goTriage, .goMyCases, .goReferralsIn]
+    static let topLevel: Set<Command> = [.goHome, .goDirectory, .goTriage, .goMyCases, .goReferralsIn, .goSync]
 }
 
 /// Moving through a list: the same keys on every list screen.

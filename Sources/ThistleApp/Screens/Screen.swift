@@ -15,6 +15,7 @@ public enum Screen: Equatable, Sendable {
     case board(BoardScreen)
     case priority(PriorityScreen)
     case indicator(IndicatorScreen)
+    case sync(SyncScreen)
 }
 
 /// What a screen needs from the app to handle a command.
@@ -75,6 +76,7 @@ extension Screen {
         case .board: return BoardScreen.bindings
         case .priority: return PriorityScreen.bindings
         case .indicator: return IndicatorScreen.bindings
+        case .sync: return SyncScreen.bindings
         }
     }
 
@@ -98,6 +100,7 @@ extension Screen {
             return [screen.board.placeName, "Plan", screen.priority?.title ?? screen.priorityID.rawValue]
         case .indicator(let screen):
             return [screen.board.placeName, "Indicators", screen.line?.indicator.name ?? ""]
+        case .sync: return [SyncScreen.title]
         }
     }
 
@@ -109,6 +112,7 @@ extension Screen {
         case .triageQueue: return 2
         case .myCases: return 3
         case .referralsIn: return 4
+        case .sync: return 5
         case .memberPicker, .place, .caseFile, .logCase, .board, .priority, .indicator: return nil
         }
     }
@@ -119,6 +123,7 @@ extension Screen {
         case .directory(let screen): return screen.isEditing
         case .triageQueue(let screen): return screen.prompt != nil
         case .board(let screen): return screen.prompt != nil
+        case .sync(let screen): return screen.prompt != nil
         case .priority(let screen): return screen.prompt != nil
         case .referralsIn(let screen): return screen.prompt != nil
         case .caseFile(let screen): return screen.prompt != nil
@@ -132,6 +137,7 @@ extension Screen {
         switch self {
         case .triageQueue(let screen): return screen.prompt?.bindings ?? []
         case .board(let screen): return screen.prompt?.bindings ?? []
+        case .sync(let screen): return screen.prompt?.bindings ?? []
         case .priority(let screen): return screen.prompt?.bindings ?? []
         case .referralsIn(let screen): return screen.prompt?.bindings ?? []
         case .caseFile(let screen): return screen.prompt?.bindings ?? []
@@ -146,6 +152,7 @@ extension Screen {
         case .triageQueue(let screen): return screen.start(context)
         case .myCases(let screen): return screen.start(context)
         case .referralsIn(let screen): return screen.start(context)
+        case .sync(let screen): return screen.start()
         default: return []
         }
     }
@@ -188,6 +195,9 @@ extension Screen {
         case .indicator(var screen):
             defer { self = .indicator(screen) }
             return screen.perform(command, context)
+        case .sync(var screen):
+            defer { self = .sync(screen) }
+            return screen.perform(command, context)
         }
     }
 
@@ -198,6 +208,9 @@ extension Screen {
             return screen.edit(key, context)
         case .board(var screen):
             defer { self = .board(screen) }
+            return screen.edit(key, context)
+        case .sync(var screen):
+            defer { self = .sync(screen) }
             return screen.edit(key, context)
         case .priority(var screen):
             defer { self = .priority(screen) }
@@ -256,6 +269,9 @@ extension Screen {
             self = .priority(screen)
         case .indicator:
             break
+        case .sync(var screen):
+            screen.receive(message, context)
+            self = .sync(screen)
         }
     }
 
@@ -273,6 +289,7 @@ extension Screen {
         case .board(let screen): screen.view(into: &canvas, rect, context)
         case .priority(let screen): screen.view(into: &canvas, rect)
         case .indicator(let screen): screen.view(into: &canvas, rect)
+        case .sync(let screen): screen.view(into: &canvas, rect)
         }
     }
 }

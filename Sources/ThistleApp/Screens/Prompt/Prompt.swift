@@ -1,4 +1,5 @@
 import PlaceDomain
+import PlaceStore
 import TerminalUI
 
 /// A question a screen asks before it runs a rule: a reason typed in a
@@ -31,6 +32,8 @@ public struct Prompt: Equatable, Sendable {
         case noteText
         case newLead([MemberID])
         case filterKind
+        case conflictChoice(String, [JSONValue])
+        case conflictMerged(String)
         case ragLevel(PriorityID)
         case ragReason(PriorityID, RAG)
         case allocatePriority([PriorityID])
