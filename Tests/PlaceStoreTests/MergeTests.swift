@@ -144,4 +144,18 @@ final class MergeTests: XCTestCase {
         }
         XCTAssertGreaterThan(seedsWithConflicts, 6, "the runs do make concurrent edits")
     }
+
+    func testTheSamePersonRegisteredOnTwoDevicesIsListedForReview() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        try a.write(by: "member-ann", [try .create(Resident(id: "res-a", givenName: "Siobhán", familyName: "MacDonald",
+                                                             dateOfBirth: "1970-03-04", postcode: "KY1 2AB", placeID: "place-alpha"))])
+        try b.write(by: "member-ben", [try .create(Resident(id: "res-b", givenName: "Siobhan", familyName: "Macdonald",
+                                                             dateOfBirth: "1970-03-04", postcode: nil, placeID: "place-alpha")),
+                                       try .create(Resident(id: "res-c", givenName: "Ewan", familyName: "Other",
+                                                             dateOfBirth: "1970-03-04", postcode: nil, placeID: "place-alpha"))])
+        let result = try a.importOps(try b.allOps())
+        XCTAssertEqual(result.possibleDuplicates.map { [$0.0, $0.1] }, [["res-b", "res-a"]])
+        XCTAssertEqual(try a.importOps(try b.allOps()).possibleDuplicates.count, 0, "nothing new, nothing to review")
+    }
 }

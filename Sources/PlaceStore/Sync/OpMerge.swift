@@ -10,6 +10,15 @@ public struct ImportResult: Equatable, Sendable {
     public var duplicates: Int
     /// Conflicts open now that were not open before.
     public var newConflicts: [Conflict]
+    /// Residents the import brought who look like residents already here
+    /// (the same person registered on two laptops), for a person to review
+    /// and merge: (brought, already here), by id.
+    public var possibleDuplicates: [(ResidentID, ResidentID)] = []
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.new == rhs.new && lhs.duplicates == rhs.duplicates && lhs.newConflicts == rhs.newConflicts
+            && lhs.possibleDuplicates.map { [$0.0, $0.1] } == rhs.possibleDuplicates.map { [$0.0, $0.1] }
+    }
 }
 
 /// A field of a record with more than one *head*, and heads that disagree:
@@ -100,9 +109,30 @@ extension PlaceStore {
                                                   "duplicates": .int(Int64(ops.count - fresh.count))]).jsonText])
             }
             let after = try Self.openConflicts(db, in: records)
+            let arrived = Set(fresh.filter { $0.entity == EntityKind.resident.name && $0.field == Op.wholeRecord }.map(\.entityID))
             return ImportResult(new: fresh.count, duplicates: ops.count - fresh.count,
-                                newConflicts: after.filter { !before.contains($0.id) })
+                                newConflicts: after.filter { !before.contains($0.id) },
+                                possibleDuplicates: try Self.likelyDuplicates(of: arrived, in: db))
         }
+    }
+
+    /// Each arrived resident with the residents already here (not merged, not
+    /// arrived with it) who share a birth date and a close name or postcode.
+    static func likelyDuplicates(of arrived: Set<String>, in db: Database) throws -> [(ResidentID, ResidentID)] {
+        var pairs: [(ResidentID, ResidentID)] = []
+        for id in arrived.sorted() {
+            guard let resident = try Resident.fetchOne(db, key: id), resident.mergedIntoID == nil,
+                let born = resident.dateOfBirth
+            else { continue }
+            let sameDay = try Resident.fetchAll(
+                db, sql: "SELECT * FROM resident WHERE date_of_birth = ? AND merged_into_id IS NULL ORDER BY id",
+                arguments: [born]
+            ).filter { !arrived.contains($0.id.rawValue) }
+            let candidate = ResidentCandidate(givenName: resident.givenName, familyName: resident.familyName,
+                                              dateOfBirth: resident.dateOfBirth, postcode: resident.postcode)
+            pairs += ResidentMatcher.likelyDuplicates(of: candidate, among: sameDay).map { (resident.id, $0.id) }
+        }
+        return pairs
     }
 
     /// Conflicts no op has resolved yet, by record and field.

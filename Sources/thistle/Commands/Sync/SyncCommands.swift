@@ -102,12 +102,19 @@ struct ImportBundle: ParsableCommand {
         let (store, _) = try global.openStore()
         let team = try TeamMembership.of(store)
         let result = try team.importBundle(try readBounded(bundle, limit: 512 * 1_048_576), into: store)
-        struct Shown: Encodable { let new: Int, duplicates: Int, newConflicts: [ConflictOutput] }
+        struct Pair: Encodable { let arrived: String, existing: String }
+        struct Shown: Encodable {
+            let new: Int, duplicates: Int, newConflicts: [ConflictOutput], possibleDuplicateResidents: [Pair]
+        }
+        let pairs = result.possibleDuplicates.map { Pair(arrived: $0.0.rawValue, existing: $0.1.rawValue) }
         try printRecord(
-            Shown(new: result.new, duplicates: result.duplicates, newConflicts: result.newConflicts.map(ConflictOutput.init)),
+            Shown(new: result.new, duplicates: result.duplicates, newConflicts: result.newConflicts.map(ConflictOutput.init),
+                  possibleDuplicateResidents: pairs),
             json: output.json,
-            text: "\(result.new) new ops, \(result.duplicates) already here, \(result.newConflicts.count) new conflicts"
-                + (result.newConflicts.isEmpty ? "" : ": see `thistle conflicts list`"))
+            text: (["\(result.new) new ops, \(result.duplicates) already here, \(result.newConflicts.count) new conflicts"
+                    + (result.newConflicts.isEmpty ? "" : ": see `thistle conflicts list`")]
+                   + pairs.map { "Possibly one person registered twice: \($0.arrived) and \($0.existing) (review, then `thistle resident merge`)" })
+                .joined(separator: "\n"))
     }
 }
 
