@@ -158,4 +158,46 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(result.possibleDuplicates.map { [$0.0, $0.1] }, [["res-b", "res-a"]])
         XCTAssertEqual(try a.importOps(try b.allOps()).possibleDuplicates.count, 0, "nothing new, nothing to review")
     }
+
+    /// One device closes a case while another, offline, adds a need to it:
+    /// after the merge the case shows open with a conflict (rule 4 holds),
+    /// until a person keeps it open or ends the need and closes it again.
+    func testAClosedCaseWithANeedAddedElsewhereComesBackOpenWithAConflict() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        let ann = ActingMember(member: Fixtures.members[0], tree: try a.placeTree())
+        let now = Fixtures.start + 3_600
+        let file = try XCTUnwrap(try a.caseFile("case-1"))
+        let needClosed = try file.closeNeed("need-1", reason: "Sorted by a neighbour.", by: ann, now: now)
+        try a.save(needClosed, replacing: file, by: ann.id)
+        let closed = try needClosed.file.closeCase(by: ann, now: now + 60)
+        try a.save(closed, replacing: needClosed.file, by: ann.id)
+        XCTAssertEqual(try a.caseFile("case-1")?.case.status, .closed)
+
+        let onB = try XCTUnwrap(try b.caseFile("case-1"))
+        let added = try onB.addNeed(NewNeed(id: "need-2", category: "money-debt", urgency: .soon), by: ann, now: now + 30)
+        try b.save(added, replacing: onB, by: ann.id)
+
+        try exchange(a, b)
+        for store in [a, b] {
+            XCTAssertEqual(try store.caseFile("case-1")?.case.status, .open, "a closed case never hides a live need")
+            let conflict = try XCTUnwrap(try store.conflicts().first { $0.id == "case/case-1/status" })
+            XCTAssertEqual(conflict.values.map(\.value), [.string("closed"), .string("open")])
+            XCTAssertEqual(conflict.values[1].device, "device-b", "the need added on device B kept it open")
+        }
+        XCTAssertEqual(try a.contentDump(), try b.contentDump())
+        let rebuilt = try device("c", from: a, seed: 3)
+        try rebuilt.rebuildFromOpLog()
+        XCTAssertEqual(try rebuilt.contentDump(), try a.contentDump(), "the repair is part of the tables' function of the log")
+
+        let conflict = try XCTUnwrap(try a.conflicts().first { $0.id == "case/case-1/status" })
+        XCTAssertThrowsError(try a.resolve(conflict, with: .string("closed"), by: "member-ann"),
+                             "closing it again means ending the need first")
+        try a.resolve(conflict, with: .string("open"), by: "member-ann")
+        XCTAssertNil(try a.conflicts().first { $0.id == "case/case-1/status" })
+        try exchange(a, b)
+        XCTAssertNil(try b.conflicts().first { $0.id == "case/case-1/status" })
+        XCTAssertEqual(try b.caseFile("case-1")?.case.closedAt, nil)
+        XCTAssertEqual(try a.contentDump(), try b.contentDump())
+    }
 }

@@ -17,6 +17,7 @@ extension PlaceStore {
                 }
                 try Materializer.apply(op, value: value, replaying: true, in: db)
             }
+            try Self.repairCaseRules(db)
         }
     }
 

@@ -72,6 +72,7 @@ extension PlaceStore {
             let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
             let records = Set(byRecord.keys)
             let before = Set(try Self.openConflicts(db, in: records).map(\.id))
+                .union(try Self.caseRuleConflicts(db).map(\.id))
             // A record whose new ops all come after every op it has can take
             // them as they are; otherwise it is rebuilt from all of its ops.
             var appendOnly = Set<RecordKey>()
@@ -98,6 +99,7 @@ extension PlaceStore {
                     }
                 }
             }
+            try Self.repairCaseRules(db, cases: Self.cases(touchedBy: fresh, in: db))
             if !fresh.isEmpty {
                 try db.execute(
                     sql: """
@@ -108,7 +110,7 @@ extension PlaceStore {
                                 JSONValue.object(["new": .int(Int64(fresh.count)),
                                                   "duplicates": .int(Int64(ops.count - fresh.count))]).jsonText])
             }
-            let after = try Self.openConflicts(db, in: records)
+            let after = try Self.openConflicts(db, in: records) + Self.caseRuleConflicts(db)
             let arrived = Set(fresh.filter { $0.entity == EntityKind.resident.name && $0.field == Op.wholeRecord }.map(\.entityID))
             return ImportResult(new: fresh.count, duplicates: ops.count - fresh.count,
                                 newConflicts: after.filter { !before.contains($0.id) },
@@ -135,9 +137,22 @@ extension PlaceStore {
         return pairs
     }
 
-    /// Conflicts no op has resolved yet, by record and field.
+    /// Conflicts no op has resolved yet, by record and field, and closed
+    /// cases a merge reopened because of a live need.
     public func conflicts() throws -> [Conflict] {
-        try writer.read { try Self.openConflicts($0) }
+        try writer.read { try Self.openConflicts($0) + Self.caseRuleConflicts($0) }
+    }
+
+    /// The cases whose needs, referrals or own record these ops touch.
+    static func cases(touchedBy ops: [Op], in db: Database) throws -> Set<String> {
+        var cases = Set(ops.filter { $0.entity == EntityKind.case.name }.map(\.entityID))
+        for op in ops where op.entity == EntityKind.need.name || op.entity == EntityKind.referral.name {
+            let table = op.entity == EntityKind.need.name ? "need" : "referral"
+            if let id = try String.fetchOne(db, sql: "SELECT case_id FROM \(table) WHERE id = ?", arguments: [op.entityID]) {
+                cases.insert(id)
+            }
+        }
+        return cases
     }
 
     /// Settles a conflict with `value` (one of its values, or a merged one):
@@ -146,7 +161,11 @@ extension PlaceStore {
     @discardableResult
     public func resolve(_ conflict: Conflict, with value: JSONValue, by author: MemberID) throws -> String {
         try writer.write { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let key = RecordKey(entity: conflict.entity, id: conflict.entityID)
+            if let rule = try Self.caseRuleConflicts(db, cases: [conflict.entityID]).first(where: { $0.id == conflict.id }) {
+                return try Self.resolveCaseRule(rule, with: value, by: author, store: self, in: db)
+            }
             guard let current = try Self.openConflicts(db, in: [key]).first(where: { $0.id == conflict.id }) else {
                 throw StoreError.invalidChange("conflict \(conflict.id) is not open")
             }
@@ -159,7 +178,6 @@ extension PlaceStore {
                 id: ids.next(), deviceID: deviceID, authorID: author, hlc: clock.tick(now: self.clock.now()).description,
                 entity: kind.name, entityID: current.entityID, field: current.field, value: value.jsonText,
                 supersedes: winner, resolves: JSONValue.array(current.values.map { .string($0.opID) }).jsonText)
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             try op.insert(db)
             try Self.rebuildRecord(kind, id: current.entityID, in: db)
             try db.execute(
@@ -171,6 +189,42 @@ extension PlaceStore {
                             current.entityID, op.id])
             return op.id
         }
+    }
+
+    /// Keeping a reopened case open writes its status as open (and clears
+    /// the closing), superseding the close. Closing it again is the normal
+    /// rule: end its live needs first, then close it.
+    static func resolveCaseRule(_ conflict: Conflict, with value: JSONValue, by author: MemberID, store: PlaceStore,
+                                in db: Database) throws -> String {
+        guard value == .string("open") else {
+            throw StoreError.invalidChange(
+                "case \(conflict.entityID) has a live need: close or end it first, then close the case again")
+        }
+        var clock = HybridLogicalClock(last: try lastHLC(db))
+        var last = conflict.values[0].opID
+        var first = ""
+        for (field, fieldValue) in [("status", JSONValue.string("open")), ("closed_at", .null), ("closed_by_id", .null),
+                                    ("closed_reason", .null)] {
+            let parent = try String.fetchOne(
+                db, sql: """
+                    SELECT id FROM op WHERE entity = 'case' AND entity_id = ? AND field IN (?, '*')
+                    ORDER BY hlc DESC, device_id DESC LIMIT 1
+                    """, arguments: [conflict.entityID, field])
+            let op = Op(
+                id: store.ids.next(), deviceID: store.deviceID, authorID: author,
+                hlc: clock.tick(now: store.clock.now()).description, entity: EntityKind.case.name,
+                entityID: conflict.entityID, field: field, value: fieldValue.jsonText,
+                supersedes: field == "status" ? last : parent)
+            try op.insert(db)
+            if first.isEmpty { first = op.id }
+            last = op.id
+        }
+        try rebuildRecord(.case, id: conflict.entityID, in: db)
+        try db.execute(
+            sql: "INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id) VALUES (?, ?, ?, ?, 'resolve', 'case', ?, ?)",
+            arguments: [store.ids.next(), isoTime(store.clock.now()), author.rawValue, store.deviceID.rawValue,
+                        conflict.entityID, first])
+        return first
     }
 
     /// Refuses an op this store could not apply, before anything is written.
