@@ -33,28 +33,24 @@ extension PlaceStore {
     /// Ops newer than `vector` says a peer holds (every op for devices it does not list), oldest first.
     public func ops(after vector: [DeviceID: String]) throws -> [Op] {
         try writer.read { db in
-            let list = JSONValue.object(Dictionary(uniqueKeysWithValues: vector.map { ($0.key.rawValue, JSONValue.string($0.value)) }))
-            return try Op.fetchAll(
-                db,
-                sql: """
-                    SELECT o.* FROM op o
-                    WHERE o.hlc > COALESCE((SELECT value FROM json_each(?) WHERE key = o.device_id), '')
-                    ORDER BY o.hlc, o.device_id, o.id
-                    """, arguments: [list.jsonText])
+            try Op.fetchAll(db, sql: "SELECT o.* FROM op o WHERE \(Self.newerThanVector) ORDER BY o.hlc, o.device_id, o.id",
+                            arguments: [Self.json(vector)])
         }
     }
 
     /// How many ops are newer than `vector`.
     public func opCount(after vector: [DeviceID: String]) throws -> Int {
         try writer.read { db in
-            let list = JSONValue.object(Dictionary(uniqueKeysWithValues: vector.map { ($0.key.rawValue, JSONValue.string($0.value)) }))
-            return try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM op o
-                    WHERE o.hlc > COALESCE((SELECT value FROM json_each(?) WHERE key = o.device_id), '')
-                    """, arguments: [list.jsonText]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM op o WHERE \(Self.newerThanVector)",
+                             arguments: [Self.json(vector)]) ?? 0
         }
+    }
+
+    /// An op newer than the version vector given as JSON: every op of a device it does not list.
+    static let newerThanVector = "o.hlc > COALESCE((SELECT value FROM json_each(?) WHERE key = o.device_id), '')"
+
+    static func json(_ vector: [DeviceID: String]) -> String {
+        JSONValue.object(Dictionary(uniqueKeysWithValues: vector.map { ($0.key.rawValue, JSONValue.string($0.value)) })).jsonText
     }
 
     /// What `peer` said it held the last time a bundle came from it.
