@@ -94,4 +94,48 @@ final class SyncCommandTests: XCTestCase {
         let refused = try object(thistle(laptopB, ["sync", "import", damaged.path], expect: 1))
         XCTAssertEqual(refused["error"] as? String, "bundle-unreadable")
     }
+
+    /// The same story with the conflict settled in the workspace, at 80×24.
+    func testAConflictIsResolvedInTheWorkspace() throws {
+        let invite = folder.appendingPathComponent("invite.json").path
+        try thistle(laptopA, ["team", "invite", "--out", invite])
+        try thistle(laptopB, ["team", "join", invite])
+        _ = try send(from: laptopA, to: laptopB, name: "first.bundle")
+        try thistle(laptopA, ["priority", "update", "priority-levenmouth-2", "--rag", "red", "--reason", "Slipping"],
+                    as: "member-morven-sinclair")
+        try thistle(laptopB, ["priority", "update", "priority-levenmouth-2", "--title", "Jobs from the new rail link"],
+                    as: "member-morven-sinclair")
+        try thistle(laptopB, ["priority", "update", "priority-levenmouth-2", "--rag", "green", "--reason", "Ahead of plan"],
+                    as: "member-morven-sinclair")
+        _ = try send(from: laptopA, to: laptopB, name: "a-to-b.bundle")
+
+        let tmux = try TmuxSession(command: [ThistleBinary.path, "--db", laptopB, "--as", "member-morven-sinclair"])
+        try tmux.waitFor("Morven Sinclair")
+        try tmux.send("6")
+        let sync = try tmux.waitFor("the conflicts") { $0.contains("Open conflicts") && $0.contains("rag_reason") }
+        XCTAssertTrue(sync.contains("2 open conflicts"), sync)
+        try tmux.send("Enter")
+        let sideBySide = try tmux.waitFor("the values side by side") { $0.contains("(shown now)") }
+        XCTAssertTrue(sideBySide.contains("red") && sideBySide.contains("green"), sideBySide)
+        try tmux.send("r")
+        try tmux.waitFor("Keep 1")
+        try tmux.send("Enter")
+        try tmux.waitFor("one left") { $0.contains("1 open conflicts") }
+        try tmux.send("r")
+        try tmux.waitFor("Keep 1")
+        try tmux.send("Enter")
+        try tmux.waitFor("none left") { $0.contains("No open conflict") }
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("after a resize") { $0.contains("No open conflict") && $0.contains("6 Sync") }
+        try tmux.send("q")
+        try tmux.waitFor("[exit status 0]")
+
+        _ = try send(from: laptopB, to: laptopA, name: "b-to-a.bundle")
+        XCTAssertEqual((try thistle(laptopA, ["conflicts", "list"]) as? [Any])?.count, 0)
+        XCTAssertEqual(try object(thistle(laptopA, ["sync", "status"]))["digest"] as? String,
+                       try object(thistle(laptopB, ["sync", "status"]))["digest"] as? String)
+        let plan = try object(thistle(laptopA, ["plan", "show", "place-levenmouth"]))
+        let priority = try XCTUnwrap((plan["priorities"] as? [[String: Any]])?.first { $0["id"] as? String == "priority-levenmouth-2" })
+        XCTAssertEqual(priority["title"] as? String, "Jobs from the new rail link", "an edit on one side only merges")
+    }
 }
