@@ -71,7 +71,10 @@ final class SyncCommandTests: XCTestCase {
         XCTAssertEqual(try object(thistle(laptopA, ["sync", "status"]))["digest"] as? String,
                        try object(thistle(laptopB, ["sync", "status"]))["digest"] as? String, "both show the same winners")
 
-        // One laptop resolves; the other hears of it.
+        // Only those who may change a field settle it; one laptop resolves, the other hears of it.
+        let frontline = try object(thistle(laptopA, ["conflicts", "resolve", try XCTUnwrap(lead["id"] as? String), "--pick", "1"],
+                                           as: "member-duncan-fairbairn", expect: 1))
+        XCTAssertEqual(frontline["error"] as? String, "not-permitted")
         for conflict in onA {
             let id = try XCTUnwrap(conflict["id"] as? String)
             try thistle(laptopA, ["conflicts", "resolve", id, "--pick", "1"], as: "member-morven-sinclair")

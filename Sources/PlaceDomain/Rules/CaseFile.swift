@@ -64,7 +64,7 @@ extension CaseFile {
         }
     }
 
-    func isLeadOrLeadServingPlace(_ actor: ActingMember) -> Bool {
+    public func isLeadOrLeadServingPlace(_ actor: ActingMember) -> Bool {
         actor.id == self.case.leadID || (actor.member.role == .lead && actor.serves(self.case.placeID))
     }
 

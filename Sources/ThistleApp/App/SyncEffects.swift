@@ -40,6 +40,16 @@ extension StoreEffects {
         guard let conflict = try store.conflicts().first(where: { $0.id == conflictID }) else {
             return .failed("That conflict is no longer open.")
         }
+        guard let acting = try store.member(member) else { return .failed("Member \(member) does not exist.") }
+        do {
+            try store.requireMayResolve(conflict, by: acting)
+        } catch let refusal as CaseRuleViolation {
+            return .failed(refusal.description)
+        } catch let refusal as PlanRuleViolation {
+            return .failed(refusal.description)
+        } catch let refusal as NotPermitted {
+            return .failed(refusal.description)
+        }
         try store.resolve(conflict, with: value, by: member)
         return .syncLoaded(try syncOverview())
     }

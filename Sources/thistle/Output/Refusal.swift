@@ -23,6 +23,9 @@ struct Refusal: Error {
         case let imported as ImportError:
             code = "invalid-input"
             message = imported.description
+        case let refusal as NotPermitted:
+            code = "not-permitted"
+            message = refusal.description
         case let sync as SyncError:
             code = sync.code
             message = sync.description

@@ -205,6 +205,7 @@ struct ResolveConflict: ParsableCommand {
         guard let conflict = try store.conflicts().first(where: { $0.id == conflictID }) else {
             throw UnknownID(kind: "open conflict", id: conflictID)
         }
+        try store.requireMayResolve(conflict, by: member)
         let chosen: JSONValue
         if let pick {
             guard conflict.values.indices.contains(pick - 1) else {
