@@ -8,14 +8,7 @@ extension CaseScreen {
             canvas.put(" Loading the case…", at: rect.x, rect.y + 1, style: .dim)
             return
         }
-        let document = Self.document(detail, width: rect.width)
-        let top = Self.clamp(scroll, contentHeight: document.size.height, bodyHeight: rect.height)
-        canvas.paste(document, fromRow: top, into: rect)
-        if document.size.height > rect.height, rect.height > 0 {
-            let last = min(document.size.height, top + rect.height)
-            let position = " \(top + 1)–\(last) of \(document.size.height) "
-            canvas.put(position, at: rect.maxX - displayWidth(of: position), rect.y, style: .dim)
-        }
+        drawScrolled(Self.document(detail, width: rect.width), scroll: scroll, into: &canvas, rect)
         prompt?.draw(into: &canvas, rect)
     }
 
