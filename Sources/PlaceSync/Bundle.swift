@@ -49,7 +49,8 @@ extension TeamMembership {
     /// Verifies, opens and applies a bundle in one transaction. Refused, with
     /// nothing changed, if it is damaged, from another team or an unenrolled
     /// device, or its signature does not verify.
-    public func importBundle(_ data: Data, into store: PlaceStore) throws -> ImportResult {
+    public func importBundle(_ data: Data, into store: PlaceStore,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportResult {
         guard data.count <= BundleFile.maximumSize else { throw SyncError.tooLarge(BundleFile.maximumSize) }
         guard let file = try? JSONDecoder().decode(BundleFile.self, from: data), file.format == "thistle-bundle" else {
             throw SyncError.unreadable("not a bundle, or cut short")
@@ -66,7 +67,7 @@ extension TeamMembership {
             let plain = try? AES.GCM.open(box, using: teamKey, authenticating: file.signedHeader),
             let ops = try? JSONDecoder().decode([Op].self, from: plain)
         else { throw SyncError.unreadable("its contents do not open with this team's key") }
-        let result = try store.importOps(ops)
+        let result = try store.importOps(ops, progress: progress)
         try store.setPeerVector(DeviceID(file.device), file.has)
         return result
     }

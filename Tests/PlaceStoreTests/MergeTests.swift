@@ -200,4 +200,27 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(try b.caseFile("case-1")?.case.closedAt, nil)
         XCTAssertEqual(try a.contentDump(), try b.contentDump())
     }
+
+    func testALongImportReportsItsProgress() throws {
+        let demo = try Fixtures.sharedDemo()
+        let clock = SteppingClock(start: Fixtures.start)
+        let laptop = try PlaceStore.inMemory(device: "device-new", clock: clock,
+                                             idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: 8)))
+        let heard = Heard()
+        let result = try laptop.importOps(try demo.allOps()) { done, total in heard.add(done, total) }
+        XCTAssertEqual(result.new, try demo.logCounts().ops)
+        let calls = heard.calls
+        XCTAssertGreaterThan(calls.count, 5)
+        XCTAssertEqual(calls.map(\.0), calls.map(\.0).sorted(), "progress only moves forward")
+        XCTAssertTrue(calls.allSatisfy { $0.0 <= $0.1 && $0.1 == calls[0].1 })
+        XCTAssertEqual(try laptop.contentDump(), try demo.contentDump())
+    }
+}
+
+/// Progress calls, collected from the import's callback.
+private final class Heard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [(Int, Int)] = []
+    func add(_ done: Int, _ total: Int) { lock.withLock { list.append((done, total)) } }
+    var calls: [(Int, Int)] { lock.withLock { list } }
 }

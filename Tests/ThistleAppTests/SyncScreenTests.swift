@@ -26,7 +26,7 @@ final class SyncScreenTests: DemoTestCase {
 
         let app = AppDriver(store: laptop, member: try XCTUnwrap(try laptop.member("member-morven-sinclair")))
         app.press(.character("6"))
-        XCTAssertTrue(app.screen.contains("1 open conflicts"), app.screen)
+        XCTAssertTrue(app.screen.contains("1 open conflict ·"), app.screen)
         XCTAssertTrue(app.screen.contains("priority priority-levenmouth-1"), app.screen)
         app.press(.enter)
         XCTAssertTrue(app.screen.contains("1."), app.screen)

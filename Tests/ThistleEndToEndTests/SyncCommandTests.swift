@@ -123,7 +123,7 @@ final class SyncCommandTests: XCTestCase {
         try tmux.send("r")
         try tmux.waitFor("Keep 1")
         try tmux.send("Enter")
-        try tmux.waitFor("one left") { $0.contains("1 open conflicts") }
+        try tmux.waitFor("one left") { $0.contains("1 open conflict ·") }
         try tmux.send("r")
         try tmux.waitFor("Keep 1")
         try tmux.send("Enter")

@@ -58,7 +58,8 @@ extension PlaceStore {
     /// the op set alone, whatever order ops arrive in. An op this store
     /// cannot apply (an unknown kind of record or field, a value that is
     /// not JSON) refuses the whole import and nothing changes.
-    public func importOps(_ ops: [Op]) throws -> ImportResult {
+    /// `progress` hears (done, total) as records are applied, for long imports.
+    public func importOps(_ ops: [Op], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportResult {
         try writer.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             var fresh: [Op] = []
@@ -84,8 +85,11 @@ extension PlaceStore {
             }
             for op in fresh { try op.insert(db) }
             // Parents before children, so a replayed child finds its parent.
+            var done = 0
             for kind in EntityKind.all {
                 for key in records.filter({ $0.entity == kind.name }).sorted(by: { $0.id < $1.id }) {
+                    done += 1
+                    if done % 1_000 == 0 { progress?(done, records.count) }
                     if appendOnly.contains(key) {
                         let ordered = byRecord[key]!.sorted {
                             ($0.hlc, $0.deviceID.rawValue, $0.id) < ($1.hlc, $1.deviceID.rawValue, $1.id)

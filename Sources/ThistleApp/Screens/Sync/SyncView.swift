@@ -16,7 +16,8 @@ extension SyncScreen {
             body = body.sliceTop(1).rest
         }
         line(" This device \(overview.device)" + (overview.team.map { " in \($0)" } ?? " · no team: run `thistle team init`"))
-        line(" \(overview.ops) ops · \(overview.conflicts.count) open conflicts · bundles: `thistle sync export` and `sync import`",
+        let conflicts = overview.conflicts.count == 1 ? "1 open conflict" : "\(overview.conflicts.count) open conflicts"
+        line(" \(overview.ops) ops · \(conflicts) · bundles: `thistle sync export` and `sync import`",
              .dim)
         line("")
         for peer in overview.devices.prefix(4) {

@@ -101,7 +101,13 @@ struct ImportBundle: ParsableCommand {
     func run() throws {
         let (store, _) = try global.openStore()
         let team = try TeamMembership.of(store)
-        let result = try team.importBundle(try readBounded(bundle, limit: 512 * 1_048_576), into: store)
+        // Progress on a terminal only, on stderr, so JSON on stdout stays clean.
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let result = try team.importBundle(try readBounded(bundle, limit: 512 * 1_048_576), into: store) { done, total in
+            guard showProgress else { return }
+            FileHandle.standardError.write(Data("\rApplying \(done) of \(total) records…".utf8))
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         struct Pair: Encodable { let arrived: String, existing: String }
         struct Shown: Encodable {
             let new: Int, duplicates: Int, newConflicts: [ConflictOutput], possibleDuplicateResidents: [Pair]
@@ -111,7 +117,8 @@ struct ImportBundle: ParsableCommand {
             Shown(new: result.new, duplicates: result.duplicates, newConflicts: result.newConflicts.map(ConflictOutput.init),
                   possibleDuplicateResidents: pairs),
             json: output.json,
-            text: (["\(result.new) new ops, \(result.duplicates) already here, \(result.newConflicts.count) new conflicts"
+            text: (["\(result.new) new ops, \(result.duplicates) already here, \(result.newConflicts.count) new "
+                    + (result.newConflicts.count == 1 ? "conflict" : "conflicts")
                     + (result.newConflicts.isEmpty ? "" : ": see `thistle conflicts list`")]
                    + pairs.map { "Possibly one person registered twice: \($0.arrived) and \($0.existing) (review, then `thistle resident merge`)" })
                 .joined(separator: "\n"))
