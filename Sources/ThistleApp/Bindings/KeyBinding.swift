@@ -68,18 +68,26 @@ enum ScrollBindings {
         KeyBinding([.end, .character("G")], .last, label: "", help: "Scroll to the bottom", inFooter: false),
     ]
 
-    /// The new first line for a scrolling command, unclamped; nil for other commands.
-    static func scroll(_ top: Int, by command: Command, pageRows: Int) -> Int? {
-        let page = max(1, pageRows - 1)
+    /// The new first line for a scrolling command, kept so that the last
+    /// line stops at the bottom of the window; nil for other commands.
+    static func scroll(_ top: Int, by command: Command, bodyHeight: Int, contentHeight: () -> Int) -> Int? {
+        let page = max(1, bodyHeight - 1)
+        let moved: Int
         switch command {
-        case .moveUp: return top - 1
-        case .moveDown: return top + 1
-        case .pageUp: return top - page
-        case .pageDown: return top + page
-        case .first: return 0
-        case .last: return Int.max / 2
+        case .moveUp: moved = top - 1
+        case .moveDown: moved = top + 1
+        case .pageUp: moved = top - page
+        case .pageDown: moved = top + page
+        case .first: moved = 0
+        case .last: moved = Int.max / 2
         default: return nil
         }
+        return clamp(moved, contentHeight: contentHeight(), bodyHeight: bodyHeight)
+    }
+
+    /// The first line shown, so that scrolling stops with the last line at the bottom.
+    static func clamp(_ top: Int, contentHeight: Int, bodyHeight: Int) -> Int {
+        max(0, min(top, contentHeight - bodyHeight))
     }
 }
 

@@ -50,7 +50,7 @@ func figure(_ value: Double?) -> String {
 /// Shows a window of a tall document from `scroll`, with where it is (at
 /// the right of `positionRow`, else of the window's first row) when it does not fit.
 func drawScrolled(_ document: Canvas, scroll: Int, into canvas: inout Canvas, _ rect: Rect, positionRow: Rect? = nil) {
-    let top = CaseScreen.clamp(scroll, contentHeight: document.size.height, bodyHeight: rect.height)
+    let top = ScrollBindings.clamp(scroll, contentHeight: document.size.height, bodyHeight: rect.height)
     canvas.paste(document, fromRow: top, into: rect)
     if document.size.height > rect.height, rect.height > 0 {
         let row = positionRow ?? rect

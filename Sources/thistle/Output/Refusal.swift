@@ -14,24 +14,15 @@ struct Refusal: Error {
     /// The refusal an error stands for, or nil for errors that are not refusals (usage errors).
     init?(_ error: any Error) {
         switch error {
-        case let violation as CaseRuleViolation:
-            code = violation.code
-            message = violation.description
-        case let plan as PlanRuleViolation:
-            code = plan.code
-            message = plan.description
+        case let coded as any CodedRefusal:
+            code = coded.code
+            message = coded.description
         case let imported as ImportError:
             code = "invalid-input"
             message = imported.description
         case let refusal as NotPermitted:
             code = "not-permitted"
             message = refusal.description
-        case let sync as SyncError:
-            code = sync.code
-            message = sync.description
-        case let pot as PotRuleViolation:
-            code = pot.code
-            message = pot.description
         case let unknown as UnknownID:
             code = "unknown-id"
             message = unknown.description
@@ -63,6 +54,16 @@ struct Refusal: Error {
         print(JSONValue.object(fields).jsonText)
     }
 }
+
+/// A refusal that names its own code from docs/cli.md's closed list.
+protocol CodedRefusal: Error, CustomStringConvertible {
+    var code: String { get }
+}
+
+extension CaseRuleViolation: CodedRefusal {}
+extension PlanRuleViolation: CodedRefusal {}
+extension PotRuleViolation: CodedRefusal {}
+extension SyncError: CodedRefusal {}
 
 extension Array where Element == String {
     /// Whether the command line asks for JSON (`--json`, `--format json`, `--format=json`).

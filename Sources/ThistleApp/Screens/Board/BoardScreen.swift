@@ -94,9 +94,10 @@ public struct BoardScreen: Equatable, Sendable {
                 return Outcome(push: .indicator(IndicatorScreen(board: board, index: indicatorSelection.index)))
             }
         }
-        if let moved = ScrollBindings.scroll(scroll, by: command, pageRows: context.bodySize.height - 1) {
-            let height = document(board, width: context.bodySize.width).size.height
-            scroll = CaseScreen.clamp(moved, contentHeight: height, bodyHeight: context.bodySize.height - 1)
+        if let moved = ScrollBindings.scroll(scroll, by: command, bodyHeight: context.bodySize.height - 1, contentHeight: {
+            document(board, width: context.bodySize.width).size.height
+        }) {
+            scroll = moved
             return Outcome()
         }
         if command == .allocate {
@@ -186,7 +187,7 @@ public struct BoardScreen: Equatable, Sendable {
         case .resized:
             guard let board else { return }
             let height = document(board, width: context.bodySize.width).size.height
-            scroll = CaseScreen.clamp(scroll, contentHeight: height, bodyHeight: context.bodySize.height - 1)
+            scroll = ScrollBindings.clamp(scroll, contentHeight: height, bodyHeight: context.bodySize.height - 1)
         default:
             break
         }
@@ -222,9 +223,10 @@ public struct PriorityScreen: Equatable, Sendable {
         default:
             break
         }
-        guard let moved = ScrollBindings.scroll(scroll, by: command, pageRows: context.bodySize.height) else { return nil }
-        scroll = CaseScreen.clamp(moved, contentHeight: document(width: context.bodySize.width).size.height,
-                                  bodyHeight: context.bodySize.height)
+        guard let moved = ScrollBindings.scroll(scroll, by: command, bodyHeight: context.bodySize.height, contentHeight: {
+            document(width: context.bodySize.width).size.height
+        }) else { return nil }
+        scroll = moved
         return Outcome()
     }
 
@@ -273,9 +275,10 @@ public struct IndicatorScreen: Equatable, Sendable {
     var line: PlaceBoard.IndicatorLine? { board.indicators.indices.contains(index) ? board.indicators[index] : nil }
 
     mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
-        guard let moved = ScrollBindings.scroll(scroll, by: command, pageRows: context.bodySize.height) else { return nil }
-        scroll = CaseScreen.clamp(moved, contentHeight: document(width: context.bodySize.width).size.height,
-                                  bodyHeight: context.bodySize.height)
+        guard let moved = ScrollBindings.scroll(scroll, by: command, bodyHeight: context.bodySize.height, contentHeight: {
+            document(width: context.bodySize.width).size.height
+        }) else { return nil }
+        scroll = moved
         return Outcome()
     }
 }

@@ -56,9 +56,10 @@ public struct CaseScreen: Equatable, Sendable {
     ]
 
     mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
-        if let moved = ScrollBindings.scroll(scroll, by: command, pageRows: context.bodySize.height) {
-            let height = detail.map { Self.document($0, width: context.bodySize.width).size.height } ?? 0
-            scroll = Self.clamp(moved, contentHeight: height, bodyHeight: context.bodySize.height)
+        if let moved = ScrollBindings.scroll(scroll, by: command, bodyHeight: context.bodySize.height, contentHeight: {
+            detail.map { Self.document($0, width: context.bodySize.width).size.height } ?? 0
+        }) {
+            scroll = moved
             return Outcome()
         }
         guard [.refer, .closeNeed, .closeCase, .addNeed, .recordConsent, .withdraw, .addNote, .changeLead, .chase,
@@ -210,17 +211,17 @@ public struct CaseScreen: Equatable, Sendable {
             let atEnd = detail.map {
                 let height = Self.document($0, width: body.width).size.height
                 return height > body.height
-                    && Self.clamp(scroll, contentHeight: height, bodyHeight: body.height) == height - body.height
+                    && ScrollBindings.clamp(scroll, contentHeight: height, bodyHeight: body.height) == height - body.height
             } ?? false
             detail = saved
             let height = Self.document(saved, width: body.width).size.height
             if atEnd {
-                scroll = Self.clamp(.max / 2, contentHeight: height, bodyHeight: body.height)
+                scroll = ScrollBindings.clamp(.max / 2, contentHeight: height, bodyHeight: body.height)
             } else if revealStory {
                 // A note just added is the story's last line: bring it into view.
                 let bottom = Self.storyBottom(saved, width: body.width)
                 if bottom > scroll + body.height {
-                    scroll = Self.clamp(bottom - body.height, contentHeight: height, bodyHeight: body.height)
+                    scroll = ScrollBindings.clamp(bottom - body.height, contentHeight: height, bodyHeight: body.height)
                 }
             }
             revealStory = false

@@ -12,11 +12,6 @@ extension CaseScreen {
         prompt?.draw(into: &canvas, rect)
     }
 
-    /// The first line shown, so that scrolling stops with the last line at the bottom.
-    static func clamp(_ scroll: Int, contentHeight: Int, bodyHeight: Int) -> Int {
-        max(0, min(scroll, contentHeight - bodyHeight))
-    }
-
     /// The whole case, as tall as it needs to be: facts, needs, referrals,
     /// the story with its notes wrapped to the width, then the timeline.
     static func document(_ detail: CaseDetail, width: Int) -> Canvas {
