@@ -9,13 +9,18 @@ public final class TmuxSession {
     public let name: String
     private let socket: String
 
-    public init(command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    /// The command runs with its clock starting at `now` (by libfaketime), so
+    /// what shows as overdue or stalled in the demo does not depend on the
+    /// day the tests run; nil for the real clock.
+    public init(command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:],
+                now: Date? = AppDriver.morningAfterDemo) throws {
         name = "thistle-e2e-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         socket = name
-        let exports = (["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "screen-256color"].merging(environment) { $1 })
+        let exports = (["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "screen-256color", "TZ": "UTC"].merging(environment) { $1 })
             .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+        let clock = now.map { "faketime -f \(Self.quote("@" + Self.fakeTimeFormat.string(from: $0))) " } ?? ""
         // The shell line after the command reports its exit status and keeps the pane open to read it.
-        let line = "env \(exports) \(command.map(Self.quote).joined(separator: " ")); "
+        let line = "env \(exports) \(clock)\(command.map(Self.quote).joined(separator: " ")); "
             + "echo \"[exit status $?]\"; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, line])
         try tmux(["set-option", "-t", name, "window-size", "manual"])
@@ -67,7 +72,7 @@ public final class TmuxSession {
     private func tmux(_ arguments: [String]) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).out").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let status = try Self.spawnAndWait(["tmux", "-u", "-L", socket] + arguments, output: outputPath)
+        let status = try Spawn.run(["tmux", "-u", "-L", socket] + arguments, output: outputPath)
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         guard status == 0 else {
             throw TimedOut(description: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
@@ -75,26 +80,13 @@ public final class TmuxSession {
         return text
     }
 
-    /// Runs a program with its output in a file and waits for it with
-    /// `waitpid`. Foundation's `Process` is not used: it learns of a child's
-    /// exit through a descriptor the child inherits, and the tmux server the
-    /// first command forks keeps that descriptor open, so it would wait forever.
-    private static func spawnAndWait(_ arguments: [String], output: String) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ)
-        guard spawned == 0 else { throw TimedOut(description: "could not start tmux: error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    }
+    private static let fakeTimeFormat: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter
+    }()
 
     private static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
