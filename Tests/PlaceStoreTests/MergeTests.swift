@@ -201,6 +201,77 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(try a.contentDump(), try b.contentDump())
     }
 
+    /// A record deleted on one device while another changed it: neither
+    /// wins silently. The record stays, with a conflict listing the deletion
+    /// beside the record as it stands, until a person deletes or keeps it.
+    func testADeleteConcurrentWithAnUpdateIsAConflictUntilSomeoneDecides() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        try a.write(by: "member-ann", [Change(entity: .place, entityID: "place-beta", field: Op.wholeRecord, value: .null)])
+        XCTAssertNil(try a.place("place-beta"))
+        try b.write(by: "member-ben", [.set(Place.self, id: "place-beta", "population", to: .int(820))])
+        try exchange(a, b)
+        for store in [a, b] {
+            XCTAssertEqual(try store.place("place-beta")?.population, 820, "the update is not lost to the delete")
+            let conflict = try XCTUnwrap(try store.conflicts().first { $0.id == "place/place-beta/*" })
+            XCTAssertEqual(conflict.values.count, 2)
+            XCTAssertEqual(conflict.values[0].value, .null, "the deletion, by who deleted it")
+            XCTAssertEqual(conflict.values[0].device, "device-a")
+            guard case .object(let kept) = conflict.values[1].value else { return XCTFail("the record as it stands") }
+            XCTAssertEqual(kept["population"], .int(820))
+            XCTAssertEqual(conflict.values[1].device, "device-b")
+        }
+        XCTAssertEqual(try a.contentDump(), try b.contentDump())
+        XCTAssertEqual(try a.conflicts(), try b.conflicts())
+        let rebuilt = try device("c", from: a, seed: 3)
+        try rebuilt.rebuildFromOpLog()
+        XCTAssertEqual(try rebuilt.contentDump(), try a.contentDump(), "a rebuild keeps the contested record too")
+
+        // Keeping it settles the conflict everywhere and the record stays.
+        let conflict = try XCTUnwrap(try b.conflicts().first { $0.id == "place/place-beta/*" })
+        XCTAssertThrowsError(try b.resolve(conflict, with: .int(1), by: "member-ben"), "a record is kept whole or deleted")
+        try b.resolve(conflict, with: conflict.values[1].value, by: "member-ben")
+        try exchange(a, b)
+        for store in [a, b] {
+            XCTAssertNil(try store.conflicts().first { $0.id == "place/place-beta/*" })
+            XCTAssertEqual(try store.place("place-beta")?.population, 820)
+        }
+        XCTAssertEqual(try a.contentDump(), try b.contentDump())
+        try rebuilt.rebuildFromOpLog()
+        _ = try rebuilt.importOps(try a.allOps())
+        XCTAssertEqual(try rebuilt.contentDump(), try a.contentDump())
+    }
+
+    func testDeletingAgainSettlesTheConflictByDeleting() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        try b.write(by: "member-ben", [.set(Place.self, id: "place-beta", "name", to: .string("Beta Braes"))])
+        try a.write(by: "member-ann", [Change(entity: .place, entityID: "place-beta", field: Op.wholeRecord, value: .null)])
+        try exchange(a, b)
+        let conflict = try XCTUnwrap(try a.conflicts().first { $0.id == "place/place-beta/*" })
+        XCTAssertEqual(try a.place("place-beta")?.name, "Beta Braes")
+        try a.resolve(conflict, with: .null, by: "member-ann")
+        try exchange(a, b)
+        for store in [a, b] {
+            XCTAssertNil(try store.place("place-beta"))
+            XCTAssertEqual(try store.conflicts(), [])
+        }
+        XCTAssertEqual(try a.contentDump(), try b.contentDump())
+    }
+
+    func testADeleteAfterSeeingTheUpdateIsNoConflict() throws {
+        let a = try device("a", seed: 1)
+        let b = try device("b", from: a, seed: 2)
+        try b.write(by: "member-ben", [.set(Place.self, id: "place-beta", "population", to: .int(830))])
+        try exchange(a, b)
+        try a.write(by: "member-ann", [Change(entity: .place, entityID: "place-beta", field: Op.wholeRecord, value: .null)])
+        try exchange(a, b)
+        for store in [a, b] {
+            XCTAssertNil(try store.place("place-beta"))
+            XCTAssertEqual(try store.conflicts(), [], "the delete saw the update: it simply wins")
+        }
+    }
+
     func testALongImportReportsItsProgress() throws {
         let demo = try Fixtures.sharedDemo()
         let clock = SteppingClock(start: Fixtures.start)

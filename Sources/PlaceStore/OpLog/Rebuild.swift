@@ -10,8 +10,12 @@ extension PlaceStore {
             for kind in EntityKind.all.reversed() {
                 try db.execute(sql: "DELETE FROM \(kind.table.quotedDatabaseIdentifier)")
             }
+            let skipped = try Self.opsOfDeletedRecords(db).values.reduce(into: Set<String>()) {
+                $0.formUnion(Self.deleteVerdicts($1).skipped)
+            }
             let ops = try Op.fetchCursor(db, sql: "SELECT * FROM op ORDER BY hlc, device_id, id")
             while let op = try ops.next() {
+                if skipped.contains(op.id) { continue }
                 guard let value = JSONValue(jsonText: op.value) else {
                     throw StoreError.invalidChange("the value of op \(op.id) is not JSON")
                 }

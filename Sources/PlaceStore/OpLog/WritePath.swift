@@ -19,7 +19,10 @@ extension PlaceStore {
                     id: ids.next(), deviceID: deviceID, authorID: author,
                     hlc: clock.tick(now: now).description, entity: change.entity.name,
                     entityID: change.entityID, field: change.field, value: change.value.jsonText,
-                    supersedes: try Self.latestOp(for: change, in: db))
+                    supersedes: try Self.latestOp(for: change, in: db),
+                    // A delete names every op of the record it has seen (ConcurrentDeletes).
+                    resolves: change.field == Op.wholeRecord && change.value == .null
+                        ? try Self.opIDs(of: change.entity.name, change.entityID, in: db) : nil)
                 try op.insert(db)
                 try Materializer.apply(op, value: change.value, in: db)
                 try db.cachedStatement(

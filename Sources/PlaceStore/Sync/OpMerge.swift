@@ -73,15 +73,19 @@ extension PlaceStore {
             let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
             let records = Set(byRecord.keys)
             let before = Set(try Self.openConflicts(db, in: records).map(\.id))
-                .union(try Self.caseRuleConflicts(db).map(\.id))
+                .union(try Self.caseRuleConflicts(db).map(\.id)).union(try Self.deleteConflicts(db, in: records).map(\.id))
             // A record whose new ops all come after every op it has can take
             // them as they are; otherwise it is rebuilt from all of its ops.
+            // A record with a delete among its ops is always rebuilt: a delete may be contested.
             var appendOnly = Set<RecordKey>()
-            for (key, ops) in byRecord {
-                let newest = try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT MAX(hlc) FROM op WHERE entity = ? AND entity_id = ?"),
+            for (key, ops) in byRecord where !ops.contains(where: \.isDelete) {
+                let newest = try Row.fetchOne(
+                    db.cachedStatement(sql: """
+                        SELECT MAX(hlc), MAX(field = '*' AND value = 'null') FROM op WHERE entity = ? AND entity_id = ?
+                        """),
                     arguments: [key.entity, key.id])
-                if newest.map({ $0 < ops.map(\.hlc).min()! }) ?? true { appendOnly.insert(key) }
+                let hlc: String? = newest?[0], deleted: Bool? = newest?[1]
+                if deleted != true, hlc.map({ $0 < ops.map(\.hlc).min()! }) ?? true { appendOnly.insert(key) }
             }
             for op in fresh { try op.insert(db) }
             // Parents before children, so a replayed child finds its parent.
@@ -115,6 +119,7 @@ extension PlaceStore {
                                                   "duplicates": .int(Int64(ops.count - fresh.count))]).jsonText])
             }
             let after = try Self.openConflicts(db, in: records) + Self.caseRuleConflicts(db)
+                + Self.deleteConflicts(db, in: records)
             let arrived = Set(fresh.filter { $0.entity == EntityKind.resident.name && $0.field == Op.wholeRecord }.map(\.entityID))
             return ImportResult(new: fresh.count, duplicates: ops.count - fresh.count,
                                 newConflicts: after.filter { !before.contains($0.id) },
@@ -141,10 +146,11 @@ extension PlaceStore {
         return pairs
     }
 
-    /// Conflicts no op has resolved yet, by record and field, and closed
-    /// cases a merge reopened because of a live need.
+    /// Conflicts no op has resolved yet, by record and field, closed
+    /// cases a merge reopened because of a live need, and records deleted
+    /// on one device while another changed them.
     public func conflicts() throws -> [Conflict] {
-        try writer.read { try Self.openConflicts($0) + Self.caseRuleConflicts($0) }
+        try writer.read { try Self.openConflicts($0) + Self.caseRuleConflicts($0) + Self.deleteConflicts($0) }
     }
 
     /// The cases whose needs, referrals or own record these ops touch.
@@ -170,18 +176,29 @@ extension PlaceStore {
             if let rule = try Self.caseRuleConflicts(db, cases: [conflict.entityID]).first(where: { $0.id == conflict.id }) {
                 return try Self.resolveCaseRule(rule, with: value, by: author, store: self, in: db)
             }
-            guard let current = try Self.openConflicts(db, in: [key]).first(where: { $0.id == conflict.id }) else {
+            guard let current = try (Self.openConflicts(db, in: [key]) + Self.deleteConflicts(db, in: [key]))
+                .first(where: { $0.id == conflict.id })
+            else {
                 throw StoreError.invalidChange("conflict \(conflict.id) is not open")
             }
             guard let kind = EntityKind.named(current.entity) else {
                 throw StoreError.invalidChange("unknown kind of record '\(current.entity)'")
             }
             let winner = current.values.last!.opID
+            // Deleting again names every op of the record, as any delete does;
+            // keeping a deleted record takes it whole.
+            var resolves = JSONValue.array(current.values.map { .string($0.opID) }).jsonText
+            if current.field == Op.wholeRecord {
+                guard value == .null || { if case .object = value { true } else { false } }() else {
+                    throw StoreError.invalidChange("keep the \(kind) (its value is the whole record) or delete it (null)")
+                }
+                if value == .null { resolves = try Self.opIDs(of: kind.name, current.entityID, in: db) }
+            }
             var clock = HybridLogicalClock(last: try Self.lastHLC(db))
             let op = Op(
                 id: ids.next(), deviceID: deviceID, authorID: author, hlc: clock.tick(now: self.clock.now()).description,
                 entity: kind.name, entityID: current.entityID, field: current.field, value: value.jsonText,
-                supersedes: winner, resolves: JSONValue.array(current.values.map { .string($0.opID) }).jsonText)
+                supersedes: winner, resolves: resolves)
             try op.insert(db)
             try Self.rebuildRecord(kind, id: current.entityID, in: db)
             try db.execute(
@@ -250,7 +267,8 @@ extension PlaceStore {
         let ops = try Op.fetchAll(
             db, sql: "SELECT * FROM op WHERE entity = ? AND entity_id = ? ORDER BY hlc, device_id, id",
             arguments: [kind.name, id])
-        for op in ops {
+        let skipped = deleteVerdicts(ops).skipped
+        for op in ops where !skipped.contains(op.id) {
             guard let value = JSONValue(jsonText: op.value) else { continue }
             try Materializer.apply(op, value: value, replaying: true, in: db)
         }
@@ -260,10 +278,18 @@ extension PlaceStore {
     static func openConflicts(_ db: Database, in records: Set<RecordKey>? = nil) throws -> [Conflict] {
         if let records, records.isEmpty { return [] }
         var resolved = Set<String>()
-        for list in try String.fetchAll(db, sql: "SELECT resolves FROM op WHERE resolves IS NOT NULL") {
+        for list in try String.fetchAll(
+            db, sql: "SELECT resolves FROM op WHERE resolves IS NOT NULL AND NOT (field = '*' AND value = 'null')")
+        {
             if case .array(let ids)? = JSONValue(jsonText: list) {
                 for case .string(let id) in ids { resolved.insert(id) }
             }
+        }
+        // A delete settles what it saw only if it stands: a contested or
+        // overruled delete leaves the record, and its fields' conflicts, in place.
+        for ops in try opsOfDeletedRecords(db, in: records).values {
+            let skipped = deleteVerdicts(ops).skipped
+            for delete in ops where delete.isDelete && !skipped.contains(delete.id) { resolved.formUnion(delete.resolvedIDs) }
         }
         let heads = """
             SELECT o.* FROM op o

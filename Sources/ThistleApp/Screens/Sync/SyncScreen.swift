@@ -46,7 +46,7 @@ public struct SyncScreen: Equatable, Sendable {
                 return Outcome(notice: "No conflict is open.")
             }
             open = conflict.id
-            let choices = conflict.values.enumerated().map { index, value in "Keep \(index + 1): \(Self.text(value.value))" }
+            let choices = conflict.values.enumerated().map { index, value in "Keep \(index + 1): \(Self.text(value.value, in: conflict))" }
             prompt = .choice("Resolve", ["\(conflict.entity) \(conflict.entityID) · \(conflict.field)"],
                              choices + ["Write a merged value…"], .conflictChoice(conflict.id, conflict.values.map(\.value)))
             return Outcome()
@@ -89,7 +89,10 @@ public struct SyncScreen: Equatable, Sendable {
     }
 
     /// A value as people read it: text without quotes, others as JSON.
-    static func text(_ value: JSONValue) -> String {
+    /// A conflict's value as people read it: text without quotes, and a
+    /// deleted record's two sides in words.
+    static func text(_ value: JSONValue, in conflict: Conflict) -> String {
+        if conflict.field == Op.wholeRecord { return value == .null ? "the deletion" : "the record as it stands" }
         if case .string(let text) = value { return text }
         return value.jsonText
     }
