@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +36,10 @@ let package = Package(
         .target(name: "PlaceReports", dependencies: ["PlaceDomain", "PlaceStore"]),
         .target(
             name: "PlaceSync",
-            dependencies: ["PlaceDomain", "PlaceStore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "PlaceDomain", "PlaceStore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(
             name: "ThistleApp",
@@ -56,7 +61,10 @@ let package = Package(
         .testTarget(name: "PlaceStoreTests", dependencies: ["PlaceStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "PlaceReportsTests", dependencies: ["PlaceReports", "TestSupport"]),
-        .testTarget(name: "PlaceSyncTests", dependencies: ["PlaceSync", "TestSupport"]),
+        .testTarget(
+            name: "PlaceSyncTests",
+            dependencies: ["PlaceSync", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "ThistleAppTests", dependencies: ["ThistleApp", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "ThistleEndToEndTests", dependencies: ["TestSupport", "PlaceStore", "PlaceDomain"]),

@@ -8,6 +8,9 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case unenrolledDevice(String)
     case badSignature(String)
     case tooLarge(Int)
+    case hubUnreachable(String)
+    case hubRefused(String)
+    case hubRowRefused(seq: Int64, why: String)
 
     public var description: String {
         switch self {
@@ -27,6 +30,12 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the bundle's signature from \(device) does not verify: it was altered or damaged; nothing was imported"
         case .tooLarge(let limit):
             return "the file is larger than \(limit / 1_048_576) MiB"
+        case .hubUnreachable(let why):
+            return "the hub cannot be reached: \(why); work goes on offline, sync again later"
+        case .hubRefused(let why):
+            return "the hub refused: \(why)"
+        case .hubRowRefused(let seq, let why):
+            return "the hub's row \(seq) is refused: \(why); what came before it was applied, nothing after it"
         }
     }
 
@@ -36,6 +45,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notInTeam, .alreadyInTeam: return "team"
         case .wrongTeam, .unenrolledDevice, .badSignature: return "bundle-refused"
         case .unreadable, .unknownFormat, .tooLarge: return "bundle-unreadable"
+        case .hubUnreachable: return "hub-unreachable"
+        case .hubRefused, .hubRowRefused: return "hub-refused"
         }
     }
 }

@@ -68,6 +68,23 @@ extension PlaceStore {
         ])
     }
 
+    /// Notes a finished sync with the hub at `url` (written without
+    /// secrets) now: the hub then holds every op held here.
+    public func recordHubSync(url: String) throws {
+        try setLocalSettings(["hub-url": url, "hub-synced": Self.isoTime(clock.now()),
+                              "hub-vector": Self.json(try versionVector())])
+    }
+
+    /// The hub this device last synced with, when, and how many ops here it has not had since.
+    public func lastHubSync() throws -> (url: String, at: String, unshared: Int)? {
+        guard let url = try localSetting("hub-url"), let at = try localSetting("hub-synced") else { return nil }
+        var vector: [DeviceID: String] = [:]
+        if let text = try localSetting("hub-vector"), case .object(let fields)? = JSONValue(jsonText: text) {
+            for (device, hlc) in fields { vector[DeviceID(device)] = hlc.stringValue }
+        }
+        return (url, at, try opCount(after: vector))
+    }
+
     /// The public signing key an enrolled device signs with, or nil if it is not enrolled.
     public func enrolledKey(_ device: DeviceID) throws -> Data? {
         try writer.read { db in

@@ -10,6 +10,8 @@ public struct SyncOverview: Equatable, Sendable {
     public var team: String?
     public var ops: Int
     public var devices: [Peer]
+    /// The team's hub, if this device has synced with it.
+    public var hub: Hub?
     public var conflicts: [Conflict]
     public var memberNames: [MemberID: String]
 
@@ -19,6 +21,14 @@ public struct SyncOverview: Equatable, Sendable {
         public var lastBundle: String?
         /// Ops here that this device has not said it holds (nil for this device).
         public var unshared: Int?
+    }
+
+    public struct Hub: Equatable, Sendable {
+        /// Its URL, which holds no password.
+        public var url: String
+        public var lastSync: String
+        /// Ops here it has not had since that sync.
+        public var unshared: Int
     }
 }
 
@@ -31,7 +41,8 @@ extension StoreEffects {
         }
         return SyncOverview(
             device: store.deviceID, team: try store.localSetting("team_id"), ops: try store.logCounts().ops,
-            devices: devices, conflicts: try store.conflicts(),
+            devices: devices, hub: try store.lastHubSync().map { SyncOverview.Hub(url: $0.url, lastSync: $0.at, unshared: $0.unshared) },
+            conflicts: try store.conflicts(),
             memberNames: Dictionary(try allMembers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
     }
 

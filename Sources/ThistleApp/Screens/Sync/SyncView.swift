@@ -26,6 +26,14 @@ extension SyncScreen {
             line("   " + columns([(peer.name, 14), (peer.id.rawValue, 14), (last ?? "no bundle yet", 28), (shared, 18)]))
         }
         if overview.devices.count > 4 { line("   and \(overview.devices.count - 4) more", .dim) }
+        if let hub = overview.hub {
+            let shared = hub.unshared == 0 ? "has it all" : "\(hub.unshared) not shared yet"
+            line("   " + columns([("Hub", 14), (hub.url, 42), (shared, 18)]))
+            line("   " + columns([("", 14), ("last sync " + hub.lastSync.prefix(16).replacingOccurrences(of: "T", with: " "), 42)]),
+                 .dim)
+        } else {
+            line("   Hub: none yet · `thistle sync hub --url postgres://USER@HOST/DATABASE`", .dim)
+        }
         line("")
         if let conflict = opened {
             drawSideBySide(conflict, overview, into: &canvas, body)
@@ -38,7 +46,7 @@ extension SyncScreen {
                           .init("Values", width: .fixed(7)), .init("Shown now", width: .flexible(min: 10, weight: 2))],
                 rows: overview.conflicts.map { conflict in
                     ["\(conflict.entity) \(conflict.entityID)", conflict.field, String(conflict.values.count),
-                     conflict.values.last.map { Self.text($0.value) } ?? ""]
+                     conflict.values.last.map { Self.text($0.value, in: conflict) } ?? ""]
                 }, selection: selection.index, scrollOffset: selection.top
             ).draw(into: &canvas, rect: body)
         }
@@ -62,7 +70,7 @@ extension SyncScreen {
         for (index, value) in conflict.values.enumerated() {
             let x = rect.x + 1 + index * width
             let shown = index == conflict.values.count - 1 ? " (shown now)" : ""
-            let lines = ["\(index + 1).\(shown)"] + wrap(Self.text(value.value), toWidth: width - 2)
+            let lines = ["\(index + 1).\(shown)"] + wrap(Self.text(value.value, in: conflict), toWidth: width - 2)
                 + ["by " + (value.author.map { overview.memberNames[$0] ?? $0.rawValue } ?? "—"), "on " + value.device.rawValue,
                    "at " + Self.time(value.at)]
             for (row, text) in lines.enumerated() where row + 2 < rect.height {

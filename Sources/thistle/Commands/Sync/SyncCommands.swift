@@ -68,8 +68,8 @@ struct JoinTeam: ParsableCommand {
 
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sync", abstract: "Exchange ops with other devices by bundle file.",
-        subcommands: [ExportBundle.self, ImportBundle.self, SyncStatus.self])
+        commandName: "sync", abstract: "Exchange ops with other devices by bundle file or through the team's hub.",
+        subcommands: [ExportBundle.self, ImportBundle.self, SyncHub.self, SyncStatus.self])
 }
 
 struct ExportBundle: ParsableCommand {
@@ -108,21 +108,105 @@ struct ImportBundle: ParsableCommand {
             FileHandle.standardError.write(Data("\rApplying \(done) of \(total) records…".utf8))
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        struct Pair: Encodable { let arrived: String, existing: String }
-        struct Shown: Encodable {
-            let new: Int, duplicates: Int, newConflicts: [ConflictOutput], possibleDuplicateResidents: [Pair]
-        }
-        let pairs = result.possibleDuplicates.map { Pair(arrived: $0.0.rawValue, existing: $0.1.rawValue) }
-        try printRecord(
-            Shown(new: result.new, duplicates: result.duplicates, newConflicts: result.newConflicts.map(ConflictOutput.init),
-                  possibleDuplicateResidents: pairs),
-            json: output.json,
-            text: (["\(result.new) new ops, \(result.duplicates) already here, \(result.newConflicts.count) new "
-                    + (result.newConflicts.count == 1 ? "conflict" : "conflicts")
-                    + (result.newConflicts.isEmpty ? "" : ": see `thistle conflicts list`")]
-                   + pairs.map { "Possibly one person registered twice: \($0.arrived) and \($0.existing) (review, then `thistle resident merge`)" })
-                .joined(separator: "\n"))
+        let arrival = Arrival(new: result.new, duplicates: result.duplicates, newConflicts: result.newConflicts,
+                              possibleDuplicates: result.possibleDuplicates)
+        try printRecord(arrival, json: output.json, text: arrival.lines.joined(separator: "\n"))
     }
+}
+
+/// What ops from other devices brought, as `sync import` and `sync hub` report it:
+/// `{"new","duplicates","newConflicts":[…],"possibleDuplicateResidents":[{"arrived","existing"}]}`.
+struct Arrival: Encodable {
+    struct Pair: Encodable { let arrived: String, existing: String }
+    let new: Int, duplicates: Int, newConflicts: [ConflictOutput], possibleDuplicateResidents: [Pair]
+
+    init(new: Int, duplicates: Int, newConflicts: [Conflict], possibleDuplicates: [(ResidentID, ResidentID)]) {
+        self.new = new
+        self.duplicates = duplicates
+        self.newConflicts = newConflicts.map(ConflictOutput.init)
+        possibleDuplicateResidents = possibleDuplicates.map { Pair(arrived: $0.0.rawValue, existing: $0.1.rawValue) }
+    }
+
+    var lines: [String] {
+        ["\(new) new ops, \(duplicates) already here, \(newConflicts.count) new "
+            + (newConflicts.count == 1 ? "conflict" : "conflicts")
+            + (newConflicts.isEmpty ? "" : ": see `thistle conflicts list`")]
+            + possibleDuplicateResidents.map {
+                "Possibly one person registered twice: \($0.arrived) and \($0.existing) (review, then `thistle resident merge`)"
+            }
+    }
+}
+
+struct SyncHub: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hub",
+        abstract: "Pull what the team's PostgreSQL hub has, push what it lacks; report what arrived.",
+        discussion: """
+            The password comes from PGPASSWORD or ~/.pgpass (never from the URL). TLS follows sslmode: \
+            disable, prefer (the default), require, verify-ca or verify-full (with sslrootcert=FILE). \
+            The hub's tables are created when missing. The hub holds ops sealed with the team key.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The hub: postgres://USER@HOST[:PORT]/DATABASE[?sslmode=MODE]. Default: the last hub used.",
+                               valueName: "url"))
+    var url: String?
+    @OptionGroup var output: JSONFlag
+
+    func validate() throws {
+        if let url {
+            do { _ = try HubAddress(url: url) } catch let error as HubAddressError { throw ValidationError(error.description) }
+        }
+    }
+
+    func run() throws {
+        let (store, _) = try global.openStore()
+        let team = try TeamMembership.of(store)
+        guard let given = try url ?? store.lastHubSync()?.url else {
+            throw Failure("no hub yet: give --url postgres://USER@HOST:PORT/DATABASE")
+        }
+        let address: HubAddress
+        do { address = try HubAddress(url: given) } catch let error as HubAddressError { throw Failure(error.description) }
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let result = try waitFor {
+            try await team.syncWithHub(store, at: address, password: address.password()) { step in
+                guard showProgress else { return }
+                FileHandle.standardError.write(Data("\r\(step.phase == .pulling ? "Pulling" : "Pushing") \(step.done) of \(step.total) ops…".utf8))
+            }
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        struct Shown: Encodable {
+            let hub: String, pushed: Int
+            let arrival: Arrival
+            func encode(to encoder: any Encoder) throws {
+                enum Keys: String, CodingKey { case hub, pushed }
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(hub, forKey: .hub)
+                try container.encode(pushed, forKey: .pushed)
+                try arrival.encode(to: encoder)
+            }
+        }
+        let arrival = Arrival(new: result.pulled, duplicates: result.duplicates, newConflicts: result.newConflicts,
+                              possibleDuplicates: result.possibleDuplicates)
+        try printRecord(Shown(hub: address.description, pushed: result.pushed, arrival: arrival), json: output.json,
+                        text: (["Synced with \(address): pushed \(result.pushed) ops"] + arrival.lines).joined(separator: "\n"))
+    }
+}
+
+/// Runs async work to its end from a synchronous command (the hub's client is async).
+func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+    let outcome = Outcome<T>()
+    let finished = DispatchSemaphore(value: 0)
+    Task {
+        do { outcome.result = .success(try await work()) } catch { outcome.result = .failure(error) }
+        finished.signal()
+    }
+    finished.wait()
+    return try outcome.result!.get()
+}
+
+/// Where `waitFor`'s task leaves its result; read only after the task signals.
+private final class Outcome<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
 }
 
 struct SyncStatus: ParsableCommand {
@@ -135,17 +219,20 @@ struct SyncStatus: ParsableCommand {
         let (store, _) = try global.openStore()
         let team = try? TeamMembership.of(store)
         struct Device: Encodable { let id: String, name: String, enrolledAt: String, lastBundle: String? }
+        struct Hub: Encodable { let url: String, lastSync: String }
         struct Shown: Encodable {
-            let device: String, team: String?, ops: Int, devices: [Device], openConflicts: Int, digest: String
+            let device: String, team: String?, ops: Int, devices: [Device], hub: Hub?, openConflicts: Int, digest: String
         }
         let shown = Shown(
             device: store.deviceID.rawValue, team: team?.teamID, ops: try store.logCounts().ops,
             devices: try store.enrolledDevices().map { Device(id: $0.id.rawValue, name: $0.name, enrolledAt: $0.enrolledAt,
                                                                lastBundle: $0.lastBundle) },
+            hub: try store.lastHubSync().map { Hub(url: $0.url, lastSync: $0.at) },
             openConflicts: try store.conflicts().count, digest: try store.stateDigest())
         try printRecord(shown, json: output.json, text: {
             var lines = ["This device: \(shown.device)" + (shown.team.map { " in \($0)" } ?? " (no team yet)"),
-                         "Ops: \(shown.ops) · open conflicts: \(shown.openConflicts)", "Digest: \(shown.digest)"]
+                         "Ops: \(shown.ops) · open conflicts: \(shown.openConflicts)", "Digest: \(shown.digest)",
+                         shown.hub.map { "Hub: \($0.url), last sync \($0.lastSync)" } ?? "Hub: never synced"]
             for device in shown.devices {
                 lines.append("  \(device.id) \(device.name), enrolled \(device.enrolledAt)"
                              + (device.lastBundle.map { ", last bundle \($0)" } ?? ""))
