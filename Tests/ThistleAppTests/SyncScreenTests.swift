@@ -9,6 +9,22 @@ import XCTest
 /// The Sync screen after two devices edited the same priority offline:
 /// the conflicts listed, their values side by side, and resolving one.
 final class SyncScreenTests: DemoTestCase {
+    func testTheHubShowsWithItsLastSyncAndWhatItHasNotHadSince() throws {
+        let laptop = try freshDemo()
+        let lead = try XCTUnwrap(try laptop.member("member-morven-sinclair"))
+        let before = AppDriver(store: laptop, member: lead)
+        before.press(.character("6"))
+        XCTAssertTrue(before.screen.contains("Hub: none yet · `thistle sync hub --url"), before.screen)
+
+        try laptop.recordHubSync(url: "postgres://hub@hub.example/place")
+        try laptop.write(by: "member-morven-sinclair", [.set(Priority.self, id: "priority-levenmouth-1", "rag", to: .string("amber"))])
+        let after = AppDriver(store: laptop, member: lead)
+        after.press(.character("6"))
+        let hubLine = try XCTUnwrap(after.screen.split(separator: "\n").first { $0.contains("postgres://hub@hub.example/place") })
+        XCTAssertTrue(hubLine.hasSuffix("1 op"), "one op written since the last sync:\n" + after.screen)
+        XCTAssertTrue(after.screen.contains("last sync 20"), after.screen)
+    }
+
     func testAConflictIsShownSideBySideAndResolvedFromTheScreen() throws {
         let laptop = try freshDemo()
         let clock = SteppingClock(start: AppDriver.morningAfterDemo)

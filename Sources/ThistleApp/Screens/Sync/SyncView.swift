@@ -17,19 +17,18 @@ extension SyncScreen {
         }
         line(" This device \(overview.device)" + (overview.team.map { " in \($0)" } ?? " · no team: run `thistle team init`"))
         let conflicts = overview.conflicts.count == 1 ? "1 open conflict" : "\(overview.conflicts.count) open conflicts"
-        line(" \(overview.ops) ops · \(conflicts) · bundles: `thistle sync export` and `sync import`",
-             .dim)
+        line(" \(overview.ops) ops · \(conflicts) · `thistle sync export`, `sync import`, `sync hub`", .dim)
         line("")
+        line("   " + columns([("Device", 14), ("Id", 14), ("Last bundle in", 24), ("To send by bundle", 20)]), .dim)
         for peer in overview.devices.prefix(4) {
-            let shared = peer.unshared.map { $0 == 0 ? "has it all" : "\($0) not shared yet" } ?? "this device"
-            let last = peer.lastBundle.map { "last bundle " + $0.prefix(16).replacingOccurrences(of: "T", with: " ") }
-            line("   " + columns([(peer.name, 14), (peer.id.rawValue, 14), (last ?? "no bundle yet", 28), (shared, 18)]))
+            let toSend = peer.unshared.map(Self.ops) ?? "this device"
+            let last = peer.lastBundle.map { $0.prefix(16).replacingOccurrences(of: "T", with: " ") } ?? "none yet"
+            line("   " + columns([(peer.name, 14), (peer.id.rawValue, 14), (last, 24), (toSend, 20)]))
         }
         if overview.devices.count > 4 { line("   and \(overview.devices.count - 4) more", .dim) }
         if let hub = overview.hub {
-            let shared = hub.unshared == 0 ? "has it all" : "\(hub.unshared) not shared yet"
-            line("   " + columns([("Hub", 14), (hub.url, 42), (shared, 18)]))
-            line("   " + columns([("", 14), ("last sync " + hub.lastSync.prefix(16).replacingOccurrences(of: "T", with: " "), 42)]),
+            line("   " + columns([("Hub", 14), (hub.url, 38), (Self.ops(hub.unshared), 20)]))
+            line("   " + columns([("", 14), ("last sync " + hub.lastSync.prefix(16).replacingOccurrences(of: "T", with: " "), 38)]),
                  .dim)
         } else {
             line("   Hub: none yet · `thistle sync hub --url postgres://USER@HOST/DATABASE`", .dim)
@@ -51,6 +50,11 @@ extension SyncScreen {
             ).draw(into: &canvas, rect: body)
         }
         prompt?.draw(into: &canvas, rect)
+    }
+
+    /// A count of ops still to send.
+    static func ops(_ count: Int) -> String {
+        count == 0 ? "nothing" : count == 1 ? "1 op" : "\(count) ops"
     }
 
     /// An HLC time as people read it (UTC, to the minute).

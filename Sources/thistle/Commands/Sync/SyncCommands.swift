@@ -188,7 +188,7 @@ struct SyncHub: ParsableCommand {
         let arrival = Arrival(new: result.pulled, duplicates: result.duplicates, newConflicts: result.newConflicts,
                               possibleDuplicates: result.possibleDuplicates)
         try printRecord(Shown(hub: address.description, pushed: result.pushed, arrival: arrival), json: output.json,
-                        text: (["Synced with \(address): pushed \(result.pushed) ops"] + arrival.lines).joined(separator: "\n"))
+                        text: (["Synced with \(address): pushed \(result.pushed) " + (result.pushed == 1 ? "op" : "ops")] + arrival.lines).joined(separator: "\n"))
     }
 }
 
