@@ -8,27 +8,8 @@ import XCTest
 
 /// A hub that speaks TLS: the URL's sslmode decides whether the
 /// connection is encrypted and whether the server's certificate is checked.
-final class HubTLSTests: XCTestCase {
-    nonisolated(unsafe) static var server: ThrowawayPostgres?
-    var folder: URL!
-
-    override class func setUp() {
-        super.setUp()
-        do { server = try ThrowawayPostgres(tls: true) } catch { XCTFail("the throwaway PostgreSQL did not start: \(error)") }
-    }
-
-    override class func tearDown() {
-        server?.stop()
-        server = nil
-        super.tearDown()
-    }
-
-    override func setUpWithError() throws { folder = try Fixtures.temporaryDirectory() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
-
-    var pg: ThrowawayPostgres {
-        get throws { try XCTUnwrap(Self.server, "no PostgreSQL for the hub tests") }
-    }
+final class HubTLSTests: HubTestCase {
+    override class var usesTLS: Bool { true }
 
     func laptop() throws -> (PlaceStore, TeamMembership) {
         let store = try PlaceStore.open(at: folder.appendingPathComponent("a.sqlite").path, create: true, device: "device-a")

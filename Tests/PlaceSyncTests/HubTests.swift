@@ -10,28 +10,7 @@ import XCTest
 /// tests as a throwaway cluster: they converge, an interrupted push loses
 /// and duplicates nothing, the cursor never skips a push committed late,
 /// and the hub holds nothing readable.
-final class HubTests: XCTestCase {
-    nonisolated(unsafe) static var server: ThrowawayPostgres?
-    var folder: URL!
-
-    override class func setUp() {
-        super.setUp()
-        do { server = try ThrowawayPostgres() } catch { XCTFail("the throwaway PostgreSQL did not start: \(error)") }
-    }
-
-    override class func tearDown() {
-        server?.stop()
-        server = nil
-        super.tearDown()
-    }
-
-    override func setUpWithError() throws { folder = try Fixtures.temporaryDirectory() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
-
-    var pg: ThrowawayPostgres {
-        get throws { try XCTUnwrap(Self.server, "no PostgreSQL for the hub tests") }
-    }
-
+final class HubTests: HubTestCase {
     var hub: HubAddress { get throws { try HubAddress(url: try pg.url()) } }
 
     /// Device A with the small place and a new team; `count` more devices joined from A's invites, holding nothing yet.
@@ -106,10 +85,17 @@ final class HubTests: XCTestCase {
         let (a, b) = (devices[0], devices[1])
         let total = try a.0.logCounts().ops
         XCTAssertGreaterThan(total, 30, "enough ops for several batches")
-        // The server ends the session inside the third batch's transaction, after its insert, before its commit.
+        // The server ends the session inside the third batch's transaction, after its insert, before its commit
+        // (as when the network drops): an administrator's connection terminates it.
+        let server = try pg
         do {
-            _ = try await sync(a, batch: 10) { batch, connection in
-                if batch == 2 { try await connection.query("SELECT pg_terminate_backend(pg_backend_pid())", logger: Logger(label: "test")) }
+            _ = try await sync(a, batch: 10) { batch, _ in
+                if batch == 2 {
+                    try server.psql("""
+                        SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                        WHERE usename = '\(server.user)' AND state = 'idle in transaction'
+                        """)
+                }
             }
             XCTFail("the push was cut off")
         } catch let error as SyncError {
@@ -142,15 +128,27 @@ final class HubTests: XCTestCase {
         let gate = Gate()
         let (hub, password) = (try hub, try pg.password)
         let pushingA = Task { [a] in
-            try await a.1.syncWithHub(a.0, at: hub, password: password, interruptPush: { _, _ in
+            // A push that fails before its hook still lets the test go on, to report why.
+            do {
+                let result = try await a.1.syncWithHub(a.0, at: hub, password: password, interruptPush: { _, _ in
+                    await gate.arrive()
+                    await gate.waitForRelease()
+                })
+                return result
+            } catch {
                 await gate.arrive()
-                await gate.waitForRelease()
-            })
+                throw error
+            }
         }
         await gate.waitForArrival()
         let pushingB = Task { [b] in try await b.1.syncWithHub(b.0, at: hub, password: password) }
-        try await waitUntil("B's push waits for the team's lock") {
-            try self.pg.psql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == "1"
+        do {
+            try await waitUntil("B's push waits for the team's lock") {
+                try self.pg.psql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == "1"
+            }
+        } catch {
+            await gate.release()
+            throw error
         }
         let seen = try hubRows(a.1).rows
         _ = try await sync(c)

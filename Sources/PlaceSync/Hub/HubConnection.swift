@@ -54,18 +54,47 @@ struct HubConnection: Sendable {
         return address.tls == .prefer ? .prefer(context) : .require(context)
     }
 
-    func close() async {
-        try? await connection.close()
+    /// Closes the connection without waiting: one the server already ended
+    /// (a dropped network, a terminated session) has nothing left to wait for.
+    func close() {
+        let connection = connection
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
-    /// Runs `body` in one transaction, turning PostgreSQL's errors into ones a user can act on.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Runs `body` in one transaction, turning PostgreSQL's errors into ones
+    /// a user can act on. A transaction that has not finished after two
+    /// minutes (a lock waits one at most) is given up: a connection the
+    /// network or the server dropped at the wrong moment may never answer.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let (connection, logger, address) = (connection, logger, address)
         do {
-            return try await connection.withTransaction(logger: logger) { try await body($0) }
+            return try await Self.within(seconds: 120) {
+                try await connection.withTransaction(logger: logger) { try await body($0) }
+            }
         } catch let error as PostgresTransactionError {
             throw Self.explain(error.closureError ?? error.commitError ?? error.beginError ?? error, address: address)
         } catch {
             throw Self.explain(error, address: address)
+        }
+    }
+
+    /// `work`'s result, or `hubUnreachable` if it takes longer than `seconds`.
+    static func within<T: Sendable>(seconds: Int, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        let answered = Answered()
+        return try await withCheckedThrowingContinuation { continuation in
+            let timer = Task {
+                try await Task.sleep(for: .seconds(seconds))
+                if answered.claim() { continuation.resume(throwing: SyncError.hubUnreachable("the hub stopped answering")) }
+            }
+            Task {
+                do {
+                    let value = try await work()
+                    if answered.claim() { continuation.resume(returning: value) }
+                } catch {
+                    if answered.claim() { continuation.resume(throwing: error) }
+                }
+                timer.cancel()
+            }
         }
     }
 
@@ -251,6 +280,19 @@ struct HubConnection: Sendable {
                 return SyncError.hubRefused("TLS with the hub failed: \(underlying)")
             }
             return SyncError.hubUnreachable("the connection to the hub at \(address.host):\(address.port) was lost")
+        }
+    }
+}
+
+/// Whether a continuation has been resumed: the first to claim it resumes it.
+private final class Answered: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+
+    func claim() -> Bool {
+        lock.withLock {
+            defer { claimed = true }
+            return !claimed
         }
     }
 }

@@ -46,10 +46,10 @@ extension TeamMembership {
         let hub = try await HubConnection.open(address, password: password)
         do {
             let result = try await sync(store, with: hub, progress: progress, batch: batch, interruptPush: interruptPush)
-            await hub.close()
+            hub.close()
             return result
         } catch {
-            await hub.close()
+            hub.close()
             throw error
         }
     }
