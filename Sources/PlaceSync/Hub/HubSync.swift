@@ -95,8 +95,8 @@ extension TeamMembership {
         let missing = try store.ops(after: Dictionary(uniqueKeysWithValues: hubHas.map { (DeviceID($0.key), $0.value) }))
         var batchIndex = 0
         for start in stride(from: 0, to: missing.count, by: batch) {
-            let batch = Array(missing[start..<min(start + batch, missing.count)])
-            let rows = try hubRows(batch, pushedBy: store.deviceID.rawValue)
+            let chunk = Array(missing[start..<min(start + batch, missing.count)])
+            let rows = try hubRows(chunk, pushedBy: store.deviceID.rawValue)
             let index = batchIndex
             var beforeCommit: (@Sendable (PostgresConnection) async throws -> Void)?
             if let interruptPush { beforeCommit = { try await interruptPush(index, $0) } }
@@ -109,7 +109,7 @@ extension TeamMembership {
                 result.cursor = pushed.to
                 try store.setLocalSettings([cursorKey: String(pushed.to)])
             }
-            progress?(HubProgress(phase: .pushing, done: start + batch.count, total: missing.count))
+            progress?(HubProgress(phase: .pushing, done: start + chunk.count, total: missing.count))
         }
         try await pullAll()
         try store.recordHubSync(url: hub.address.url)
