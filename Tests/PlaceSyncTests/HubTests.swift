@@ -120,36 +120,36 @@ final class HubTests: HubTestCase {
         _ = try await sync(c)
         try a.0.write(by: "member-ann", [.set(Place.self, id: "place-alpha", "population", to: .int(1_001))])
         try b.0.write(by: "member-ben", [.set(Place.self, id: "place-beta", "population", to: .int(801))])
-        let gate = Gate()
+        let (arrived, released) = (Latch(), Latch())
         let (hub, password) = (try hub, try pg.password)
         let pushingA = Task { [a] in
             // A push that fails before its hook still lets the test go on, to report why.
             do {
                 let result = try await a.1.syncWithHub(a.0, at: hub, password: password, interruptPush: { _, _ in
-                    await gate.arrive()
-                    await gate.waitForRelease()
+                    await arrived.open()
+                    await released.wait()
                 })
                 return result
             } catch {
-                await gate.arrive()
+                await arrived.open()
                 throw error
             }
         }
-        await gate.waitForArrival()
+        await arrived.wait()
         let pushingB = Task { [b] in try await b.1.syncWithHub(b.0, at: hub, password: password) }
         do {
             try await waitUntil("B's push waits for the team's lock") {
                 try self.pg.psql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == "1"
             }
         } catch {
-            await gate.release()
+            await released.open()
             throw error
         }
         let seen = try hubRows(a.1).rows
         _ = try await sync(c)
         XCTAssertEqual(try c.0.place("place-beta")?.population, 800, "B's push waits while A holds the team's numbers")
         XCTAssertEqual(try hubRows(a.1).rows, seen)
-        await gate.release()
+        await released.open()
         _ = try await pushingA.value
         _ = try await pushingB.value
         _ = try await sync(c)
@@ -239,31 +239,20 @@ private func waitUntil(_ what: String, timeout: TimeInterval = 20, _ condition: 
     }
 }
 
-/// Holds a push inside its transaction until the test lets it go.
-private actor Gate {
-    private var arrived = false, released = false
-    private var arrivalWaiters: [CheckedContinuation<Void, Never>] = []
-    private var releaseWaiters: [CheckedContinuation<Void, Never>] = []
+/// Opens once; everyone waiting, or coming later, goes through. Two of
+/// them hold a push inside its transaction until the test lets it go.
+private actor Latch {
+    private var isOpen = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    func arrive() {
-        arrived = true
-        arrivalWaiters.forEach { $0.resume() }
-        arrivalWaiters = []
+    func open() {
+        isOpen = true
+        waiting.forEach { $0.resume() }
+        waiting = []
     }
 
-    func waitForArrival() async {
-        if arrived { return }
-        await withCheckedContinuation { arrivalWaiters.append($0) }
-    }
-
-    func release() {
-        released = true
-        releaseWaiters.forEach { $0.resume() }
-        releaseWaiters = []
-    }
-
-    func waitForRelease() async {
-        if released { return }
-        await withCheckedContinuation { releaseWaiters.append($0) }
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiting.append($0) }
     }
 }

@@ -59,6 +59,20 @@ final class HubCommandTests: XCTestCase {
         try thistle(a, ["sync", "hub"])
         XCTAssertEqual(try thistle(a, ["sync", "status"])["digest"] as? String, try thistle(b, ["sync", "status"])["digest"] as? String)
         XCTAssertEqual(try thistle(a, ["sync", "status"])["openConflicts"] as? Int, 2, "the RAG and its reason")
+
+        // The workspace's Sync screen shows the hub, at 80x24 and after a resize.
+        let tmux = try TmuxSession(command: [ThistleBinary.path, "--db", b, "--as", "member-morven-sinclair"])
+        try tmux.waitFor("Morven Sinclair")
+        try tmux.send("6")
+        let screen = try tmux.waitFor("the hub on the Sync screen") { $0.contains("Hub ") && $0.contains("last sync 20") }
+        let hubLine = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Hub ") })
+        XCTAssertTrue(hubLine.hasSuffix("nothing"), "B has sent the hub everything:\n" + screen)
+        XCTAssertTrue(screen.contains(postgres.url()), "the hub's whole URL shows at 80 columns:\n" + screen)
+        XCTAssertTrue(screen.contains("rag_reason"), screen)
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("the resized screen") { $0.contains(self.postgres.url()) && $0.contains("Values   Shown now") }
+        try tmux.send("q")
+        try tmux.waitFor("[exit status 0]")
     }
 
     func testBadHubsAreRefusedClearly() throws {

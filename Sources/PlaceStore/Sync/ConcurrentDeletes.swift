@@ -57,9 +57,9 @@ extension PlaceStore {
     /// the whole record (`*`): the deletion, and the record as it stands.
     static func deleteConflicts(_ db: Database, in records: Set<RecordKey>? = nil) throws -> [Conflict] {
         try opsOfDeletedRecords(db, in: records).sorted { ($0.key.entity, $0.key.id) < ($1.key.entity, $1.key.id) }
-            .flatMap { key, ops -> [Conflict] in
+            .compactMap { key, ops -> Conflict? in
                 guard let contested = deleteVerdicts(ops).contested.first, let kind = EntityKind.named(key.entity) else {
-                    return []
+                    return nil
                 }
                 let row = try Row.fetchOne(db, sql: "SELECT * FROM \(kind.table.quotedDatabaseIdentifier) WHERE id = ?",
                                            arguments: [key.id])
@@ -68,8 +68,8 @@ extension PlaceStore {
                 let value = { (op: Op, value: JSONValue) in
                     Conflict.Value(opID: op.id, value: value, author: op.authorID, device: op.deviceID, at: op.hlc)
                 }
-                return [Conflict(id: "\(key.entity)/\(key.id)/*", entity: key.entity, entityID: key.id, field: Op.wholeRecord,
-                                 values: [value(contested.delete, .null), value(contested.unseen, .object(kept))])]
+                return Conflict(id: "\(key.entity)/\(key.id)/*", entity: key.entity, entityID: key.id, field: Op.wholeRecord,
+                                values: [value(contested.delete, .null), value(contested.unseen, .object(kept))])
             }
     }
 
@@ -85,7 +85,10 @@ extension Op {
     var isDelete: Bool { field == Op.wholeRecord && value == "null" }
 
     /// The ops this one names in `resolves`.
-    var resolvedIDs: Set<String> {
+    var resolvedIDs: Set<String> { Op.ids(inResolves: resolves) }
+
+    /// The op ids a `resolves` list (JSON text) names.
+    static func ids(inResolves resolves: String?) -> Set<String> {
         guard let resolves, case .array(let ids)? = JSONValue(jsonText: resolves) else { return [] }
         return Set(ids.compactMap(\.stringValue))
     }

@@ -189,10 +189,11 @@ extension PlaceStore {
             // keeping a deleted record takes it whole.
             var resolves = JSONValue.array(current.values.map { .string($0.opID) }).jsonText
             if current.field == Op.wholeRecord {
-                guard value == .null || { if case .object = value { true } else { false } }() else {
-                    throw StoreError.invalidChange("keep the \(kind) (its value is the whole record) or delete it (null)")
+                switch value {
+                case .null: resolves = try Self.opIDs(of: kind.name, current.entityID, in: db)
+                case .object: break
+                default: throw StoreError.invalidChange("keep the \(kind) (its value is the whole record) or delete it (null)")
                 }
-                if value == .null { resolves = try Self.opIDs(of: kind.name, current.entityID, in: db) }
             }
             var clock = HybridLogicalClock(last: try Self.lastHLC(db))
             let op = Op(
@@ -281,9 +282,7 @@ extension PlaceStore {
         for list in try String.fetchAll(
             db, sql: "SELECT resolves FROM op WHERE resolves IS NOT NULL AND NOT (field = '*' AND value = 'null')")
         {
-            if case .array(let ids)? = JSONValue(jsonText: list) {
-                for case .string(let id) in ids { resolved.insert(id) }
-            }
+            resolved.formUnion(Op.ids(inResolves: list))
         }
         // A delete settles what it saw only if it stands: a contested or
         // overruled delete leaves the record, and its fields' conflicts, in place.

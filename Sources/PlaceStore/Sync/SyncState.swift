@@ -55,9 +55,12 @@ extension PlaceStore {
 
     /// What `peer` said it held the last time a bundle came from it.
     public func peerVector(_ peer: DeviceID) throws -> [DeviceID: String] {
-        guard let text = try localSetting("peer:" + peer.rawValue), case .object(let fields)? = JSONValue(jsonText: text) else {
-            return [:]
-        }
+        try vectorSetting("peer:" + peer.rawValue)
+    }
+
+    /// A version vector kept as a JSON object in a local setting; empty if none.
+    private func vectorSetting(_ key: String) throws -> [DeviceID: String] {
+        guard let text = try localSetting(key), case .object(let fields)? = JSONValue(jsonText: text) else { return [:] }
         return Dictionary(uniqueKeysWithValues: fields.compactMap { key, value in value.stringValue.map { (DeviceID(key), $0) } })
     }
 
@@ -78,11 +81,7 @@ extension PlaceStore {
     /// The hub this device last synced with, when, and how many ops here it has not had since.
     public func lastHubSync() throws -> (url: String, at: String, unshared: Int)? {
         guard let url = try localSetting("hub-url"), let at = try localSetting("hub-synced") else { return nil }
-        var vector: [DeviceID: String] = [:]
-        if let text = try localSetting("hub-vector"), case .object(let fields)? = JSONValue(jsonText: text) {
-            for (device, hlc) in fields { vector[DeviceID(device)] = hlc.stringValue }
-        }
-        return (url, at, try opCount(after: vector))
+        return (url, at, try opCount(after: try vectorSetting("hub-vector")))
     }
 
     /// The public signing key an enrolled device signs with, or nil if it is not enrolled.

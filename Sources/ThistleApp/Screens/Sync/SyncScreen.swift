@@ -88,9 +88,8 @@ public struct SyncScreen: Equatable, Sendable {
         selection.fit(count: loaded.conflicts.count, visibleRows: max(1, context.bodySize.height - 8))
     }
 
-    /// A value as people read it: text without quotes, others as JSON.
     /// A conflict's value as people read it: text without quotes, and a
-    /// deleted record's two sides in words.
+    /// deleted record's two sides in words, others as JSON.
     static func text(_ value: JSONValue, in conflict: Conflict) -> String {
         if conflict.field == Op.wholeRecord { return value == .null ? "the deletion" : "the record as it stands" }
         if case .string(let text) = value { return text }

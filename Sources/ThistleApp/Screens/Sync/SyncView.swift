@@ -22,14 +22,13 @@ extension SyncScreen {
         line("   " + columns([("Device", 14), ("Id", 14), ("Last bundle in", 24), ("To send by bundle", 20)]), .dim)
         for peer in overview.devices.prefix(4) {
             let toSend = peer.unshared.map(Self.ops) ?? "this device"
-            let last = peer.lastBundle.map { $0.prefix(16).replacingOccurrences(of: "T", with: " ") } ?? "none yet"
+            let last = peer.lastBundle.map(Self.minute) ?? "none yet"
             line("   " + columns([(peer.name, 14), (peer.id.rawValue, 14), (last, 24), (toSend, 20)]))
         }
         if overview.devices.count > 4 { line("   and \(overview.devices.count - 4) more", .dim) }
         if let hub = overview.hub {
-            line("   " + columns([("Hub", 14), (hub.url, 38), (Self.ops(hub.unshared), 20)]))
-            line("   " + columns([("", 14), ("last sync " + hub.lastSync.prefix(16).replacingOccurrences(of: "T", with: " "), 38)]),
-                 .dim)
+            line("   " + columns([("Hub", 14), ("last sync " + Self.minute(hub.lastSync), 38), (Self.ops(hub.unshared), 20)]))
+            line(String(repeating: " ", count: 17) + hub.url, .dim)
         } else {
             line("   Hub: none yet · `thistle sync hub --url postgres://USER@HOST/DATABASE`", .dim)
         }
@@ -50,6 +49,11 @@ extension SyncScreen {
             ).draw(into: &canvas, rect: body)
         }
         prompt?.draw(into: &canvas, rect)
+    }
+
+    /// An ISO 8601 UTC time as people read it, to the minute.
+    static func minute(_ iso: String) -> String {
+        iso.prefix(16).replacingOccurrences(of: "T", with: " ")
     }
 
     /// A count of ops still to send.

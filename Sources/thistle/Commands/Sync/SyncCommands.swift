@@ -115,10 +115,12 @@ struct ImportBundle: ParsableCommand {
 }
 
 /// What ops from other devices brought, as `sync import` and `sync hub` report it:
-/// `{"new","duplicates","newConflicts":[…],"possibleDuplicateResidents":[{"arrived","existing"}]}`.
+/// `{"new","duplicates","newConflicts":[…],"possibleDuplicateResidents":[{"arrived","existing"}]}`,
+/// and for `sync hub` also `"hub"` and `"pushed"`.
 struct Arrival: Encodable {
     struct Pair: Encodable { let arrived: String, existing: String }
     let new: Int, duplicates: Int, newConflicts: [ConflictOutput], possibleDuplicateResidents: [Pair]
+    var hub: String?, pushed: Int?
 
     init(new: Int, duplicates: Int, newConflicts: [Conflict], possibleDuplicates: [(ResidentID, ResidentID)]) {
         self.new = new
@@ -174,20 +176,11 @@ struct SyncHub: ParsableCommand {
             }
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        struct Shown: Encodable {
-            let hub: String, pushed: Int
-            let arrival: Arrival
-            func encode(to encoder: any Encoder) throws {
-                enum Keys: String, CodingKey { case hub, pushed }
-                var container = encoder.container(keyedBy: Keys.self)
-                try container.encode(hub, forKey: .hub)
-                try container.encode(pushed, forKey: .pushed)
-                try arrival.encode(to: encoder)
-            }
-        }
-        let arrival = Arrival(new: result.pulled, duplicates: result.duplicates, newConflicts: result.newConflicts,
+        var arrival = Arrival(new: result.pulled, duplicates: result.duplicates, newConflicts: result.newConflicts,
                               possibleDuplicates: result.possibleDuplicates)
-        try printRecord(Shown(hub: address.description, pushed: result.pushed, arrival: arrival), json: output.json,
+        arrival.hub = address.description
+        arrival.pushed = result.pushed
+        try printRecord(arrival, json: output.json,
                         text: (["Synced with \(address): pushed \(result.pushed) " + (result.pushed == 1 ? "op" : "ops")] + arrival.lines).joined(separator: "\n"))
     }
 }
