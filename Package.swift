@@ -23,7 +23,11 @@ let package = Package(
         .target(name: "PlaceDomain"),
         .target(
             name: "PlaceStore",
-            dependencies: ["PlaceDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PlaceDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
         .target(

@@ -64,7 +64,7 @@ extension TeamMembership {
             publicKey.isValidSignature(signature, for: file.signedHeader + combined)
         else { throw SyncError.badSignature(file.device) }
         guard let box = try? AES.GCM.SealedBox(combined: combined),
-            let plain = try? AES.GCM.open(box, using: teamKey, authenticating: file.signedHeader),
+            let plain = keyring.open(box, authenticating: file.signedHeader),
             let ops = try? JSONDecoder().decode([Op].self, from: plain)
         else { throw SyncError.unreadable("its contents do not open with this team's key") }
         let result = try store.importOps(ops, progress: progress)

@@ -13,46 +13,65 @@ public struct EnrolledDevice: Hashable, Codable, Sendable {
     public var enrolledByID: DeviceID?
 }
 
-/// This device's place in a team: the team's id and shared key (which
-/// encrypts bundles) and this device's signing key. Kept in the database's
-/// local settings, never in an op: they do not leave the device except in
-/// an invite. (Unchecked Sendable: the keys are immutable values that swift-crypto does not mark.)
+/// This device's place in a team: the team's id, the team keys (which
+/// seal bundles and hub rows; they come from a member's sign-in) and this
+/// device's signing key. The signing key is kept in the database's local
+/// settings sealed under the team key, so a laptop found switched off
+/// cannot sign as this device. (Unchecked Sendable: the keys are immutable
+/// values that swift-crypto does not mark.)
 public struct TeamMembership: @unchecked Sendable {
     public let teamID: String
-    let teamKey: SymmetricKey
+    let keyring: TeamKeyring
     let signingKey: Curve25519.Signing.PrivateKey
 
-    static let teamSetting = "team_id", keySetting = "team_key", deviceKeySetting = "device_signing_key"
+    var teamKey: SymmetricKey { keyring.current }
 
-    /// This device's membership, or `notInTeam`.
-    public static func of(_ store: PlaceStore) throws -> TeamMembership {
-        guard let team = try store.localSetting(teamSetting), let key = try store.localSetting(keySetting),
-            let device = try store.localSetting(deviceKeySetting),
-            let keyData = Data(base64Encoded: key), let deviceData = Data(base64Encoded: device),
-            let signing = try? Curve25519.Signing.PrivateKey(rawRepresentation: deviceData)
+    static let teamSetting = "team_id", deviceKeySetting = "device_signing_key_sealed"
+
+    /// This device's membership, opened with a signed-in member's keys, or `notInTeam`.
+    public static func of(_ store: PlaceStore, keys keyring: TeamKeyring) throws -> TeamMembership {
+        guard let team = try store.localSetting(teamSetting), let sealed = try store.localSetting(deviceKeySetting)
         else { throw SyncError.notInTeam }
-        return TeamMembership(teamID: team, teamKey: SymmetricKey(data: keyData), signingKey: signing)
+        guard let combined = Data(base64Encoded: sealed), let box = try? AES.GCM.SealedBox(combined: combined),
+            let raw = keyring.open(box, authenticating: deviceKeyBinding(store.deviceID)),
+            let signing = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+        else { throw SyncError.unreadable("this device's signing key does not open with the team's keys") }
+        return TeamMembership(teamID: team, keyring: keyring, signingKey: signing)
     }
 
-    /// Creates a team with this device as its first member.
+    /// The team this database belongs to, if any (needs no keys).
+    public static func teamID(of store: PlaceStore) throws -> String? {
+        try store.localSetting(teamSetting)
+    }
+
+    /// Creates a team with this device as its first member. The team's keys
+    /// are the ones its members already sign in to.
     @discardableResult
-    public static func create(in store: PlaceStore, deviceName: String, now: Date = Date()) throws -> TeamMembership {
+    public static func create(in store: PlaceStore, keys keyring: TeamKeyring, deviceName: String, now: Date = Date()) throws
+        -> TeamMembership
+    {
         if let team = try store.localSetting(teamSetting) { throw SyncError.alreadyInTeam(team) }
         let membership = TeamMembership(
-            teamID: "team-" + store.newID(), teamKey: SymmetricKey(size: .bits256), signingKey: Curve25519.Signing.PrivateKey())
-        try membership.save(in: store)
+            teamID: "team-" + store.newID(), keyring: keyring, signingKey: Curve25519.Signing.PrivateKey())
+        try store.setLocalSettings([
+            teamSetting: membership.teamID,
+            deviceKeySetting: try sealDeviceKey(membership.signingKey, for: store.deviceID, under: keyring),
+        ])
         try store.write(by: nil, [try enrolment(store.deviceID, name: deviceName, key: membership.signingKey.publicKey,
                                                 by: nil, now: now)])
         return membership
     }
 
-    func save(in store: PlaceStore) throws {
-        try store.setLocalSettings([
-            Self.teamSetting: teamID,
-            Self.keySetting: teamKey.withUnsafeBytes { Data($0) }.base64EncodedString(),
-            Self.deviceKeySetting: signingKey.rawRepresentation.base64EncodedString(),
-        ])
+    static func sealDeviceKey(_ key: Curve25519.Signing.PrivateKey, for device: DeviceID, under keyring: TeamKeyring) throws
+        -> String
+    {
+        guard let combined = try AES.GCM.seal(key.rawRepresentation, using: keyring.current,
+                                              authenticating: deviceKeyBinding(device)).combined
+        else { throw SyncError.unreadable("sealing failed") }
+        return combined.base64EncodedString()
     }
+
+    private static func deviceKeyBinding(_ device: DeviceID) -> Data { Data("thistle device key|\(device.rawValue)".utf8) }
 
     static func enrolment(_ device: DeviceID, name: String, key: Curve25519.Signing.PublicKey, by: DeviceID?, now: Date) throws
         -> Change
@@ -64,20 +83,23 @@ public struct TeamMembership: @unchecked Sendable {
     }
 }
 
-/// What `team invite` hands the new device: the team, its key, the new
-/// device's id and signing key (already enrolled by the inviting device).
-/// It is a secret: whoever holds it can join the team.
+/// What `team invite` hands the new device: the team, the new device's id
+/// and its signing key sealed under the team key (already enrolled by the
+/// inviting device), and what a member needs to sign in there. It holds no
+/// key in the clear: without a member's passphrase it opens nothing.
 struct Invite: Codable {
     var format = "thistle-invite"
-    var version = 1
+    var version = 2
     var team: String
-    var teamKey: String
     var device: String
     var deviceName: String
-    var deviceKey: String
-    /// The ops enrolling every device known to the inviter, so the new
-    /// device can verify the first bundle it is given.
-    var enrolments: [Op]
+    var sealedDeviceKey: String
+    /// The ops of every enrolled device, agency, member, member credential
+    /// and key grant, so a member can sign in on the new device and verify
+    /// the first bundle it is given.
+    var ops: [Op]
+
+    static let kinds: Set<String> = Set([EntityKind.device, .agency, .member, .memberKey, .keyGrant].map(\.name))
 }
 
 extension TeamMembership {
@@ -87,32 +109,33 @@ extension TeamMembership {
         let key = Curve25519.Signing.PrivateKey()
         try store.write(by: nil, [try Self.enrolment(device, name: deviceName, key: key.publicKey, by: store.deviceID, now: now)])
         let invite = Invite(
-            team: teamID, teamKey: teamKey.withUnsafeBytes { Data($0) }.base64EncodedString(), device: device.rawValue,
-            deviceName: deviceName, deviceKey: key.rawRepresentation.base64EncodedString(),
-            enrolments: try store.allOps().filter { $0.entity == EntityKind.device.name })
+            team: teamID, device: device.rawValue, deviceName: deviceName,
+            sealedDeviceKey: try Self.sealDeviceKey(key, for: device, under: keyring),
+            ops: try store.allOps().filter { Invite.kinds.contains($0.entity) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try encoder.encode(invite)
     }
 
+    /// An invite is refused above this size.
+    public static let maximumInviteSize = 4_194_304
+
     /// Creates the new device's database at `path` from an invite. It holds
-    /// nothing yet: the first bundle from a team device brings the team's data.
+    /// the team's people and keys; the first bundle from a team device
+    /// brings the team's data.
     public static func join(invite data: Data, at path: String) throws -> PlaceStore {
-        guard data.count <= 1_048_576 else { throw SyncError.tooLarge(1_048_576) }
+        guard data.count <= maximumInviteSize else { throw SyncError.tooLarge(maximumInviteSize) }
         guard let invite = try? JSONDecoder().decode(Invite.self, from: data), invite.format == "thistle-invite" else {
             throw SyncError.unreadable("not an invite")
         }
-        guard invite.version == 1 else { throw SyncError.unknownFormat(invite.version) }
-        guard let key = Data(base64Encoded: invite.teamKey), key.count == 32,
-            let deviceKey = Data(base64Encoded: invite.deviceKey),
-            let signing = try? Curve25519.Signing.PrivateKey(rawRepresentation: deviceKey)
-        else { throw SyncError.unreadable("the invite's keys are damaged") }
-        guard invite.enrolments.allSatisfy({ $0.entity == EntityKind.device.name }) else {
-            throw SyncError.unreadable("the invite holds more than enrolments")
+        guard invite.version == 2 else { throw SyncError.unknownFormat(invite.version) }
+        guard Data(base64Encoded: invite.sealedDeviceKey) != nil else { throw SyncError.unreadable("the invite's key is damaged") }
+        guard invite.ops.allSatisfy({ Invite.kinds.contains($0.entity) }) else {
+            throw SyncError.unreadable("the invite holds more than the team's devices, people and keys")
         }
         let store = try PlaceStore.open(at: path, create: true, device: DeviceID(invite.device))
-        try TeamMembership(teamID: invite.team, teamKey: SymmetricKey(data: key), signingKey: signing).save(in: store)
-        _ = try store.importOps(invite.enrolments)
+        try store.setLocalSettings([teamSetting: invite.team, deviceKeySetting: invite.sealedDeviceKey])
+        _ = try store.importOps(invite.ops)
         return store
     }
 }

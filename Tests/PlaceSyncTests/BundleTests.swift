@@ -18,10 +18,10 @@ final class BundleTests: XCTestCase {
     func pair() throws -> (PlaceStore, TeamMembership, PlaceStore, TeamMembership) {
         let a = try PlaceStore.open(at: folder.appendingPathComponent("a.sqlite").path, create: true, device: "device-a")
         try Fixtures.populate(a)
-        let teamA = try TeamMembership.create(in: a, deviceName: "Laptop A")
+        let teamA = try TeamMembership.create(in: a, keys: teamKeys, deviceName: "Laptop A")
         let invite = try teamA.invite(from: a, deviceName: "Laptop B")
         let b = try TeamMembership.join(invite: invite, at: folder.appendingPathComponent("b.sqlite").path)
-        let teamB = try TeamMembership.of(b)
+        let teamB = try TeamMembership.of(b, keys: teamKeys)
         _ = try teamB.importBundle(try teamA.exportBundle(from: a).data, into: b)
         return (a, teamA, b, teamB)
     }
@@ -47,7 +47,7 @@ final class BundleTests: XCTestCase {
         let (a, _, b, teamB) = try pair()
         try b.write(by: "member-ann", [.set(Place.self, id: "place-beta", "population", to: .int(902))])
         let data = try teamB.exportBundle(from: b).data
-        let teamA = try TeamMembership.of(a)
+        let teamA = try TeamMembership.of(a, keys: teamKeys)
         let digest = try a.stateDigest()
         let ops = try a.logCounts().ops
         // Every prefix would take long on a big bundle; this one is small, so all of them.
@@ -75,23 +75,22 @@ final class BundleTests: XCTestCase {
     func testBundlesFromAnotherTeamOrAnUnenrolledDeviceAreRefused() throws {
         let (a, teamA, b, teamB) = try pair()
         let other = try PlaceStore.open(at: folder.appendingPathComponent("c.sqlite").path, create: true, device: "device-c")
-        let teamC = try TeamMembership.create(in: other, deviceName: "Elsewhere")
+        let teamC = try TeamMembership.create(in: other, keys: teamKeys, deviceName: "Elsewhere")
         XCTAssertThrowsError(try teamA.importBundle(try teamC.exportBundle(from: other).data, into: a)) {
             guard case .wrongTeam? = $0 as? SyncError else { return XCTFail("\($0)") }
         }
         // A device holding the team's key but never enrolled: same team, unknown signer.
         let rogue = try PlaceStore.open(at: folder.appendingPathComponent("d.sqlite").path, create: true, device: "device-rogue")
-        let stolen = TeamMembership(teamID: teamB.teamID, teamKey: teamB.teamKey, signingKey: .init())
-        try stolen.save(in: rogue)
+        let stolen = TeamMembership(teamID: teamB.teamID, keyring: teamB.keyring, signingKey: .init())
         XCTAssertThrowsError(try teamA.importBundle(try stolen.exportBundle(from: rogue).data, into: a)) {
             XCTAssertEqual($0 as? SyncError, .unenrolledDevice("device-rogue"))
         }
         // An enrolled device's id with another key: the signature does not verify.
-        let forged = TeamMembership(teamID: teamB.teamID, teamKey: teamB.teamKey, signingKey: .init())
+        let forged = TeamMembership(teamID: teamB.teamID, keyring: teamB.keyring, signingKey: .init())
         XCTAssertThrowsError(try teamA.importBundle(try forged.exportBundle(from: b).data, into: a)) {
             XCTAssertEqual($0 as? SyncError, .badSignature(b.deviceID.rawValue))
         }
-        XCTAssertThrowsError(try TeamMembership.create(in: a, deviceName: "again")) {
+        XCTAssertThrowsError(try TeamMembership.create(in: a, keys: teamKeys, deviceName: "again")) {
             XCTAssertEqual($0 as? SyncError, .alreadyInTeam(teamA.teamID))
         }
     }

@@ -14,7 +14,7 @@ final class HubTLSTests: HubTestCase {
     func laptop() throws -> (PlaceStore, TeamMembership) {
         let store = try PlaceStore.open(at: folder.appendingPathComponent("a.sqlite").path, create: true, device: "device-a")
         try Fixtures.populate(store)
-        return (store, try TeamMembership.create(in: store, deviceName: "Laptop A"))
+        return (store, try TeamMembership.create(in: store, keys: teamKeys, deviceName: "Laptop A"))
     }
 
     /// Syncs and reports whether the push's connection was encrypted, as the server saw it.

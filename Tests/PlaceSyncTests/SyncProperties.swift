@@ -146,12 +146,12 @@ final class Laptops {
         folder = try Fixtures.temporaryDirectory()
         let first = try PlaceStore.open(at: folder.appendingPathComponent("0.sqlite").path, create: true, device: "device-0")
         try Fixtures.populate(first)
-        let team = try TeamMembership.create(in: first, deviceName: "Laptop 0")
+        let team = try TeamMembership.create(in: first, keys: teamKeys, deviceName: "Laptop 0")
         devices.append((first, team))
         for index in 1..<count {
             let invite = try team.invite(from: first, deviceName: "Laptop \(index)")
             let store = try TeamMembership.join(invite: invite, at: folder.appendingPathComponent("\(index).sqlite").path)
-            devices.append((store, try TeamMembership.of(store)))
+            devices.append((store, try TeamMembership.of(store, keys: teamKeys)))
         }
         // Every laptop starts from the first one's place.
         for index in 1..<count { try exchange(from: 0, to: index) }

@@ -18,11 +18,17 @@ public final class AppDriver {
 
     /// The clock defaults to the morning after the demo was built, so what
     /// shows as overdue or stalled does not depend on the day the tests run.
+    /// With `needsSignIn`, the member (or whoever is chosen) types their passphrase first.
     public init(store: PlaceStore, member: Member?, size: Size = Size(width: 80, height: 24),
-                clock: any WallClock = FixedClock(AppDriver.morningAfterDemo)) {
-        state = AppState(size: size, member: member)
+                clock: any WallClock = FixedClock(AppDriver.morningAfterDemo), needsSignIn: Bool = false) {
+        state = AppState(size: size, member: member, needsSignIn: needsSignIn)
         effects = StoreEffects(store: store, clock: clock)
         run(state.start())
+    }
+
+    /// Sends a message as the runtime would (the idle timer's `.idle`).
+    public func receive(_ message: Message) {
+        run(state.update(message))
     }
 
     /// Presses keys one by one.

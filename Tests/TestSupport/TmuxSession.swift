@@ -16,7 +16,9 @@ public final class TmuxSession {
                 now: Date? = AppDriver.morningAfterDemo) throws {
         name = "thistle-e2e-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         socket = name
-        let exports = (["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "screen-256color", "TZ": "UTC"].merging(environment) { $1 })
+        let base = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "screen-256color", "TZ": "UTC"]
+            .merging(SignInEnvironment.demo) { $1 }
+        let exports = (base.merging(environment) { $1 })
             .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let clock = now.map { "faketime -f \(Self.quote("@" + Self.fakeTimeFormat.string(from: $0))) " } ?? ""
         // The shell line after the command reports its exit status and keeps the pane open to read it.
@@ -113,7 +115,8 @@ public enum ThistleBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(SignInEnvironment.demo) { $1 }
+            .merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -37,7 +37,8 @@ final class CommandLineTests: XCTestCase {
         let agencies = try json(["agencies", "--json"])
         XCTAssertEqual(Set(agencies[0].keys), ["id", "name", "kind"])
         let members = try json(["members", "--json"])
-        XCTAssertEqual(Set(members[0].keys), ["id", "name", "agency", "role", "places"])
+        XCTAssertEqual(Set(members[0].keys), ["id", "name", "agency", "role", "places", "disabled"])
+        XCTAssertEqual(members[0]["disabled"] as? Bool, false)
         let agencyIDs = Set(agencies.compactMap { $0["id"] as? String })
         for member in members {
             XCTAssertTrue(agencyIDs.contains(member["agency"] as? String ?? ""))
@@ -71,7 +72,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(text.status, 0)
         XCTAssertTrue(text.stdout.hasPrefix("id"))
         let csv = try ThistleBinary.run(["members", "--format", "csv", "--db", Self.database])
-        XCTAssertTrue(csv.stdout.hasPrefix("id,name,agency,role,places\r\n"))
+        XCTAssertTrue(csv.stdout.hasPrefix("id,name,agency,role,places,disabled\r\n"))
     }
 
     func testBadInputsAreRefusedWithAClearMessageAndNonZeroStatus() throws {

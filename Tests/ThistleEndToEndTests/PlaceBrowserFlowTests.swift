@@ -21,6 +21,11 @@ final class PlaceBrowserFlowTests: XCTestCase {
         // 1. The demo builds and, with no --as, asks who you are.
         try tmux.waitFor("the member list") { $0.contains("Who are you?") && $0.contains("Role") }
         try tmux.send("Enter")
+        // The chosen member's passphrase (every demo member's is "demo"), masked as it is typed.
+        try tmux.waitFor("Passphrase:")
+        try tmux.send("-l", "demo")
+        try tmux.waitFor("Passphrase: ••••")
+        try tmux.send("Enter")
 
         // 2. Home shows Fife and all seven areas.
         let areas = ["Cowdenbeath", "City of Dunfermline", "Glenrothes", "Kirkcaldy", "Levenmouth",

@@ -29,7 +29,7 @@ final class PlanCommandTests: XCTestCase {
     func object(_ value: Any) throws -> [String: Any] { try XCTUnwrap(value as? [String: Any]) }
 
     func testALeadWalksThePlanReRatesAddsAnActionAndAllocatesWithinThePot() throws {
-        let plan = try object(thistle(nil, ["plan", "show", "place-levenmouth"]))
+        let plan = try object(thistle("member-morven-sinclair", ["plan", "show", "place-levenmouth"]))
         let priorities = try XCTUnwrap(plan["priorities"] as? [[String: Any]])
         XCTAssertEqual(priorities.first?["rag"] as? String, "red", "worst first")
         let id = try XCTUnwrap(priorities.first?["id"] as? String)
@@ -44,7 +44,7 @@ final class PlanCommandTests: XCTestCase {
                                             "--due", "2027-02-30"], expect: 1))
         XCTAssertEqual(bad["error"] as? String, "invalid-input")
 
-        let pot = try object(thistle(nil, ["pot", "show", "place-levenmouth"]))
+        let pot = try object(thistle("member-morven-sinclair", ["pot", "show", "place-levenmouth"]))
         let stream = try XCTUnwrap((pot["streams"] as? [[String: Any]])?.first)
         let streamID = try XCTUnwrap(stream["id"] as? String)
         let left = try XCTUnwrap(stream["remaining"] as? Int)
@@ -52,7 +52,7 @@ final class PlanCommandTests: XCTestCase {
                                       expect: 1))
         XCTAssertEqual(over["error"] as? String, "over-allocated")
         try thistle(lead, ["pot", "allocate", "--stream", streamID, "--priority", id, "--amount", String(left)])
-        let after = try object(thistle(nil, ["pot", "show", "place-levenmouth"]))
+        let after = try object(thistle("member-morven-sinclair", ["pot", "show", "place-levenmouth"]))
         XCTAssertEqual(after["unallocated"] as? Int, (pot["unallocated"] as? Int ?? 0) - left)
         XCTAssertEqual((after["streams"] as? [[String: Any]])?.first?["remaining"] as? Int, 0)
 
@@ -65,7 +65,7 @@ final class PlanCommandTests: XCTestCase {
     }
 
     func testAnAnalystImportsIndicatorValuesAllOrNothing() throws {
-        let before = try XCTUnwrap(thistle(nil, ["indicator", "list", "--place", "place-levenmouth"]) as? [[String: Any]])
+        let before = try XCTUnwrap(thistle("member-morven-sinclair", ["indicator", "list", "--place", "place-levenmouth"]) as? [[String: Any]])
         let csv = folder.appendingPathComponent("values.csv")
         try """
             indicator,place,period,value,numerator,denominator
@@ -75,10 +75,10 @@ final class PlanCommandTests: XCTestCase {
         let refused = try ThistleBinary.run(["indicator", "import", csv.path, "--db", database, "--as", analyst])
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("values.csv:3: indicator-child-poverty is a rate"), refused.stderr)
-        XCTAssertEqual((try thistle(nil, ["indicator", "list", "--place", "place-levenmouth"]) as? [[String: Any]])?.count,
+        XCTAssertEqual((try thistle("member-morven-sinclair", ["indicator", "list", "--place", "place-levenmouth"]) as? [[String: Any]])?.count,
                        before.count)
         let fires = { (rows: [[String: Any]]) in rows.first { $0["id"] as? String == "indicator-deliberate-fires" }?["period"] as? String }
-        XCTAssertEqual(fires(try XCTUnwrap(thistle(nil, ["indicator", "list", "--place", "place-levenmouth"]) as? [[String: Any]])),
+        XCTAssertEqual(fires(try XCTUnwrap(thistle("member-morven-sinclair", ["indicator", "list", "--place", "place-levenmouth"]) as? [[String: Any]])),
                        "2026-Q3", "nothing was imported")
         try """
             indicator,place,period,value,numerator,denominator
@@ -123,15 +123,16 @@ final class PlanCommandTests: XCTestCase {
     func testTheBoardReportIsWrittenToAFile() throws {
         let out = folder.appendingPathComponent("levenmouth.html")
         let result = try ThistleBinary.run(["report", "dashboard", "--place", "place-levenmouth", "--format", "html",
-                                            "--out", out.path, "--db", database])
+                                            "--out", out.path, "--db", database, "--as", "member-euan-mackie"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let html = try String(contentsOf: out, encoding: .utf8)
         XCTAssertTrue(html.contains("Levenmouth: place dashboard"))
         XCTAssertFalse(html.contains("<script"))
-        let unknown = try object(thistle(nil, ["report", "dashboard", "--place", "place-atlantis"], expect: 1))
+        let unknown = try object(thistle("member-morven-sinclair", ["report", "dashboard", "--place", "place-atlantis"], expect: 1))
         XCTAssertEqual(unknown["error"] as? String, "unknown-id")
         let nowhere = try ThistleBinary.run(["report", "dashboard", "--place", "place-levenmouth", "--out",
-                                             folder.appendingPathComponent("no/such/folder.html").path, "--db", database])
+                                             folder.appendingPathComponent("no/such/folder.html").path, "--db", database,
+                                             "--as", "member-euan-mackie"])
         XCTAssertEqual(nowhere.status, 1)
         XCTAssertTrue(nowhere.stderr.contains("does not exist"), nowhere.stderr)
     }

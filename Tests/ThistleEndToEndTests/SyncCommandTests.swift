@@ -20,7 +20,7 @@ final class SyncCommandTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     @discardableResult
-    func thistle(_ db: String, _ arguments: [String], as member: String? = nil, expect status: Int32 = 0,
+    func thistle(_ db: String, _ arguments: [String], as member: String? = "member-morven-sinclair", expect status: Int32 = 0,
                  file: StaticString = #filePath, line: UInt = #line) throws -> Any {
         let result = try ThistleBinary.run(arguments + ["--db", db, "--json"] + (member.map { ["--as", $0] } ?? []))
         XCTAssertEqual(result.status, status, result.stderr, file: file, line: line)

@@ -39,3 +39,19 @@ extension CaseFile {
             file: file, events: [CaseEvent(.leadChanged(from: from, to: newLead.id), by: actor.id, at: now)])
     }
 }
+
+extension CaseFile {
+    /// An admin disabling a leaver hands each case they lead to a successor
+    /// who may lead, so no case is ever left without a lead professional.
+    public func handOverFromLeaver(to successor: Member, by admin: Member, now: Date) throws -> CaseUpdate {
+        guard Member.rolesThatMayLead.contains(successor.role) else {
+            throw CaseRuleViolation.roleMayNotLead(member: successor.id, role: successor.role)
+        }
+        var file = self
+        let from = self.case.leadID
+        file.case.leadID = successor.id
+        file.leadHistory.append(LeadChange(caseID: self.case.id, fromID: from, toID: successor.id, byID: admin.id, at: now))
+        return CaseUpdate(
+            file: file, events: [CaseEvent(.leadChanged(from: from, to: successor.id), by: admin.id, at: now)])
+    }
+}

@@ -8,13 +8,20 @@ public enum DemoPlace {
     public static let device: DeviceID = "device-demo"
     /// When the demo's history was written.
     public static let builtAt = Date(timeIntervalSince1970: 1_795_456_800)  // 2026-11-23T18:00:00Z
+    /// Every demo member's passphrase (the README and `thistle demo` say so).
+    public static let passphrase = "demo"
 
     /// Builds the demo at `path` from `directory`'s files. It is built in a
     /// temporary file beside `path` and moved into place only when complete,
     /// so a failure leaves nothing behind. With `reset`, an existing Thistle
-    /// database there is replaced; any other file is refused.
+    /// database there is replaced; any other file is refused. Every member
+    /// gets the passphrase `demo`; `finishing` runs on the new database,
+    /// with the team key it made, before it is moved into place.
     @discardableResult
-    public static func build(at path: String, from directory: URL, reset: Bool) throws -> Bool {
+    public static func build(
+        at path: String, from directory: URL, reset: Bool,
+        finishing: ((PlaceStore, TeamKeyring) throws -> Void)? = nil
+    ) throws -> Bool {
         let files = FileManager.default
         try PlaceStore.requireFolder(of: path)
         if files.fileExists(atPath: path) {
@@ -30,6 +37,9 @@ public enum DemoPlace {
             at: temporary, create: true, device: device, clock: clock,
             idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: 20_261_124)))
         try store.write(by: nil, try contents.changes())
+        let keys = try store.createTeamKeys(
+            passphrases: Dictionary(uniqueKeysWithValues: contents.members.map { ($0.id, passphrase) }), by: nil)
+        try finishing?(store, keys)
         try store.close()
         removeDatabaseFiles(at: path)
         guard rename(temporary, path) == 0 else { throw StoreError.notWritable(path) }

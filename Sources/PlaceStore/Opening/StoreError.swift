@@ -8,6 +8,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(String)
     case unknownMember(String)
     case unknownPlace(String)
+    case unknownAgency(String)
     case unknownNeedCategory(String)
     case invalidChange(String)
     case database(String)
@@ -30,6 +31,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "there is no member with id '\(id)'; `thistle members` lists them"
         case .unknownPlace(let id):
             return "there is no place with id '\(id)'; `thistle places` lists them"
+        case .unknownAgency(let id):
+            return "there is no agency with id '\(id)'; `thistle agencies` lists them"
         case .unknownNeedCategory(let key):
             return "there is no need category '\(key)'"
         case .invalidChange(let reason):

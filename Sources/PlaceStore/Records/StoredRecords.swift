@@ -48,6 +48,16 @@ extension Member: ThistleRecord {
     public var recordID: String { id.rawValue }
 }
 
+extension MemberCredential: ThistleRecord {
+    public static var entity: EntityKind { .memberKey }
+    public var recordID: String { id }
+}
+
+extension KeyGrant: ThistleRecord {
+    public static var entity: EntityKind { .keyGrant }
+    public var recordID: String { id }
+}
+
 extension NeedCategory: ThistleRecord {
     public static var entity: EntityKind { .needCategory }
     public var recordID: String { id.rawValue }

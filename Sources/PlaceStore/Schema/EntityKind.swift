@@ -17,7 +17,7 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     public static let agency = EntityKind(
         name: "agency", table: "agency", columns: ["id", "name", "kind", "description", "website"])
     public static let member = EntityKind(
-        name: "member", table: "member", columns: ["id", "name", "agency_id", "role", "place_ids"])
+        name: "member", table: "member", columns: ["id", "name", "agency_id", "role", "place_ids", "disabled_at", "disabled_by_id"])
     public static let needCategory = EntityKind(
         name: "need_category", table: "need_category", columns: ["id", "name", "description"])
     public static let location = EntityKind(
@@ -112,12 +112,21 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     public static let device = EntityKind(
         name: "device", table: "device", columns: ["id", "name", "public_key", "enrolled_at", "enrolled_by_id"])
 
+    /// A member's passphrase-sealed key pair (schema v5); append-only, the newest counts.
+    public static let memberKey = EntityKind(
+        name: "member_key", table: "member_key",
+        columns: ["id", "member_id", "salt", "rounds", "public_key", "sealed_private_key", "set_at", "set_by_id"])
+    /// One generation of the team key sealed to a member's public key (schema v5).
+    public static let keyGrant = EntityKind(
+        name: "key_grant", table: "key_grant",
+        columns: ["id", "member_id", "generation", "public_key", "encapsulated_key", "sealed_key", "by_id", "at"])
+
     /// Every kind, parents before children (the order a rebuild clears them in reverse).
     public static let all: [EntityKind] = [
         .place, .agency, .member, .needCategory, .location, .service, .resident, .case, .need, .referral,
         .consent, .consentOverride, .leadChange, .caseEvent, .note, .triageTarget,
         .outcome, .indicator, .indicatorValue, .scorecard, .plan, .priority, .planAction, .placeStandard, .evidence,
-        .fundingStream, .allocation, .learning, .device,
+        .fundingStream, .allocation, .learning, .device, .memberKey, .keyGrant,
     ]
 
     /// Looks a kind up by its op name.

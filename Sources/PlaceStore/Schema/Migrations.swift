@@ -32,6 +32,34 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v5 sign-in: member credentials, key grants, disabled members") { db in
+            try db.execute(sql: """
+                CREATE TABLE member_key (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    member_id TEXT NOT NULL REFERENCES member(id),
+                    salt TEXT NOT NULL,
+                    rounds INTEGER NOT NULL,
+                    public_key TEXT NOT NULL,
+                    sealed_private_key TEXT NOT NULL,
+                    set_at TEXT NOT NULL,
+                    set_by_id TEXT REFERENCES member(id)
+                );
+                CREATE INDEX member_key_by_member ON member_key(member_id, set_at);
+                CREATE TABLE key_grant (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    member_id TEXT NOT NULL REFERENCES member(id),
+                    generation INTEGER NOT NULL CHECK (generation > 0),
+                    public_key TEXT NOT NULL,
+                    encapsulated_key TEXT NOT NULL,
+                    sealed_key TEXT NOT NULL,
+                    by_id TEXT REFERENCES member(id),
+                    at TEXT NOT NULL
+                );
+                CREATE INDEX key_grant_by_member ON key_grant(member_id, public_key);
+                ALTER TABLE member ADD COLUMN disabled_at TEXT;
+                ALTER TABLE member ADD COLUMN disabled_by_id TEXT REFERENCES member(id);
+                """)
+        }
         return migrator
     }
 

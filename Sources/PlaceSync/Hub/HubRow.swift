@@ -53,7 +53,7 @@ extension TeamMembership {
                 throw SyncError.hubRowRefused(seq: row.seq, why: "its signature from \(row.pushedBy) does not verify")
             }
             guard let box = try? AES.GCM.SealedBox(combined: row.sealed),
-                let plain = try? AES.GCM.open(box, using: teamKey, authenticating: header),
+                let plain = keyring.open(box, authenticating: header),
                 let op = try? decoder.decode(Op.self, from: plain),
                 op.id == row.opID, op.deviceID.rawValue == row.deviceID, op.hlc == row.hlc
             else { throw SyncError.hubRowRefused(seq: row.seq, why: "it does not open with this team's key") }

@@ -15,16 +15,30 @@ public struct AppState: Equatable, Sendable {
     public var overview: PlaceOverview?
     /// The last problem to tell the user about, shown above the footer.
     public var notice: String?
+    /// The passphrase box in front of everything, while nobody is signed in
+    /// or the workspace is locked.
+    public var lock: SignInLock?
+    /// Whether choosing a member asks for their passphrase (false when the
+    /// caller has signed in already, as tests of other screens do).
+    public let needsSignIn: Bool
     public internal(set) var isQuitting = false
 
-    /// Starts on Home as `member`, or on the member picker when nil.
-    public init(size: Size, member: Member?) {
+    /// Starts on Home as `member`, or on the member picker when nil. With
+    /// `needsSignIn`, `member` (unless `signedIn` already) or whoever is
+    /// chosen must give their passphrase first, and the workspace locks when idle.
+    public init(size: Size, member: Member?, needsSignIn: Bool = false, signedIn: Bool = false) {
         self.size = size
-        self.member = member
-        if member == nil {
+        self.needsSignIn = needsSignIn
+        if let member, needsSignIn, !signedIn {
+            self.member = nil
             stack = [.memberPicker(MemberPickerScreen())]
-        } else {
+            lock = SignInLock(member: member, reason: .signIn)
+        } else if let member {
+            self.member = member
             stack = [.home(HomeScreen())]
+        } else {
+            self.member = nil
+            stack = [.memberPicker(MemberPickerScreen())]
         }
     }
 
@@ -50,6 +64,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The binding table in force: the overlay's, the text field's, or the screen's plus the global keys.
     public var bindings: [KeyBinding] {
+        if lock != nil { return SignInLock.bindings }
         if let overlay { return overlay.bindings }
         guard let screen = stack.last else { return GlobalBindings.table }
         if screen.isEditingText { return screen.editingBindings }

@@ -35,6 +35,12 @@ public enum Message: Sendable {
     case boardRefused(String)
     case syncLoaded(SyncOverview)
     case failed(String)
+    /// The passphrase opened the team keys for this member.
+    case signedIn(Member)
+    /// Sign-in failed: what to tell the member (nothing about the data).
+    case signInRefused(String)
+    /// No key for the idle time: the workspace locks.
+    case idle
 }
 
 /// Work the app asks for; the runtime performs it against the store and
@@ -62,6 +68,10 @@ public enum Effect: Hashable, Sendable {
     case loadSync
     /// Settles a conflict with a value as a member.
     case resolveConflict(String, JSONValue, by: MemberID)
+    /// Checks a member's passphrase and, when it opens the keys, keeps the sign-in for the CLI.
+    case signIn(MemberID, passphrase: String)
+    /// Ends the kept sign-in (the workspace locked).
+    case endSignIn
     case quit
 }
 

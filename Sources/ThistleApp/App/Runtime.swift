@@ -13,6 +13,9 @@ public final class Runtime {
     private let mailbox = Mailbox()
     private let waker: Waker?
     private let queue = DispatchQueue(label: "thistle.effects")
+    private let idleLock: TimeInterval?
+    private let lastInput = LastInput()
+    private var idleTimer: (any DispatchSourceTimer)?
 
     /// How the loop ended.
     public enum Ending: Equatable {
@@ -22,15 +25,20 @@ public final class Runtime {
         case quitTooSmall(Size)
     }
 
-    public init(state: AppState, backend: any TerminalBackend, effects: StoreEffects, waker: Waker?) {
+    /// With `idleLock`, the workspace locks after that long without a key.
+    public init(state: AppState, backend: any TerminalBackend, effects: StoreEffects, waker: Waker?,
+                idleLock: TimeInterval? = nil) {
         self.state = state
         self.backend = backend
         self.effects = effects
         self.waker = waker
+        self.idleLock = idleLock
     }
 
     public func run() -> Ending {
         state.size = backend.size
+        startIdleTimer()
+        defer { idleTimer?.cancel() }
         run(state.start())
         while true {
             var canvas = Canvas(size: state.size)
@@ -38,6 +46,7 @@ public final class Runtime {
             backend.present(canvas)
             switch backend.nextEvent() {
             case .key(let key):
+                lastInput.touch()
                 run(state.update(.key(key)))
             case .resize(let size):
                 run(state.update(.resized(size)))
@@ -52,6 +61,23 @@ public final class Runtime {
                 return state.isTooSmall ? .quitTooSmall(state.size) : .quit
             }
         }
+    }
+
+    /// Looks every few seconds whether the idle time has passed since the
+    /// last key, and if so tells the app, which locks.
+    private func startIdleTimer() {
+        guard let idleLock else { return }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "thistle.idle"))
+        let every = max(1, min(30, idleLock / 4))
+        let (mailbox, waker, lastInput) = (self.mailbox, self.waker, self.lastInput)
+        timer.schedule(deadline: .now() + every, repeating: every)
+        timer.setEventHandler {
+            guard lastInput.unused(for: idleLock) else { return }
+            mailbox.post(.idle)
+            waker?.wake()
+        }
+        timer.resume()
+        idleTimer = timer
     }
 
     /// Waits for every effect already started, so a write the user asked
@@ -91,5 +117,23 @@ final class Mailbox: @unchecked Sendable {
         let drained = messages
         messages = []
         return drained
+    }
+}
+
+/// When the last key came, read by the idle timer's thread.
+final class LastInput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var at = Date()
+
+    func touch() {
+        lock.lock()
+        at = Date()
+        lock.unlock()
+    }
+
+    func unused(for interval: TimeInterval) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return Date().timeIntervalSince(at) >= interval
     }
 }

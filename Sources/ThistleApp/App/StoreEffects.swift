@@ -1,3 +1,4 @@
+import Foundation
 import PlaceDomain
 import PlaceStore
 
@@ -7,10 +8,16 @@ public struct StoreEffects: Sendable {
     let store: PlaceStore
     /// "Now" for the rules and for what counts as stalled.
     let clock: any WallClock
+    /// Where a sign-in is kept for the CLI (nil: nowhere), and for how long unused.
+    let sessions: SessionFolder?
+    let idle: TimeInterval
 
-    public init(store: PlaceStore, clock: any WallClock = SystemClock()) {
+    public init(store: PlaceStore, clock: any WallClock = SystemClock(), sessions: SessionFolder? = nil,
+                idle: TimeInterval = SessionFolder.defaultIdle) {
         self.store = store
         self.clock = clock
+        self.sessions = sessions
+        self.idle = idle
     }
 
     /// The message an effect produces (nil for effects the runtime handles).
@@ -72,6 +79,17 @@ public struct StoreEffects: Sendable {
                 return .syncLoaded(try syncOverview())
             case .resolveConflict(let id, let value, let member):
                 return try resolve(id, with: value, by: member)
+            case .signIn(let member, let passphrase):
+                do {
+                    let signedIn = try store.signIn(member, passphrase: passphrase)
+                    sessions?.keep(signedIn, for: store.path, idle: idle)
+                    return .signedIn(signedIn.member)
+                } catch {
+                    return .signInRefused(error.description)
+                }
+            case .endSignIn:
+                sessions?.end(database: store.path)
+                return nil
             case .quit:
                 return nil
             }

@@ -15,6 +15,17 @@ extension AppState {
         case .failed(let reason):
             notice = reason
             return []
+        case .signedIn(let signedIn):
+            return unlock(as: signedIn)
+        case .signInRefused(let reason):
+            lock?.checking = false
+            lock?.problem = reason
+            return []
+        case .idle:
+            guard lock == nil, let member, needsSignIn else { return [] }
+            lock = SignInLock(member: member, reason: .idle)
+            overlay = nil
+            return [.endSignIn]
         case .refused(let reason, _, _), .logRefused(let reason), .boardRefused(let reason):
             notice = reason
         case .caseLogged(let detail):
@@ -40,6 +51,7 @@ extension AppState {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if key == .ctrl("c") { return perform(.quit) }
+        if lock != nil { return handleLocked(key) }
         if let overlay {
             return handle(key, over: overlay)
         }
@@ -111,7 +123,9 @@ extension AppState {
     private mutating func apply(_ outcome: Outcome) -> [Effect] {
         var effects = outcome.effects
         if let message = outcome.notice { notice = message }
-        if let chosen = outcome.chosenMember {
+        if let chosen = outcome.chosenMember, needsSignIn {
+            lock = SignInLock(member: chosen, reason: .signIn)
+        } else if let chosen = outcome.chosenMember {
             member = chosen
             stack = [.home(HomeScreen())]
             effects.append(.loadPlaces)
@@ -123,6 +137,40 @@ extension AppState {
             // The tree is already loaded; let the new Home see it at once.
             let context = self.context
             stack[stack.count - 1].receive(.placesLoaded(places), context)
+        }
+        return effects
+    }
+
+    /// Keys while the passphrase box is up: only it hears them. Esc goes
+    /// back to choosing who you are, forgetting what was open.
+    private mutating func handleLocked(_ key: Key) -> [Effect] {
+        guard var lock else { return [] }
+        if key == .escape, !lock.checking {
+            self.lock = nil
+            member = nil
+            overlay = nil
+            var picker = MemberPickerScreen()
+            let effect = picker.start()
+            stack = [.memberPicker(picker)]
+            return [effect]
+        }
+        let effects = lock.handle(key)
+        self.lock = lock
+        return effects
+    }
+
+    /// The passphrase opened the keys: back to where the member was, or to
+    /// Home for someone who has just signed in.
+    private mutating func unlock(as signedIn: Member) -> [Effect] {
+        guard let waiting = lock, waiting.member.id == signedIn.id else { return [] }
+        lock = nil
+        if member?.id == signedIn.id { return [] }
+        member = signedIn
+        stack = [.home(HomeScreen())]
+        var effects: [Effect] = [.loadPlaces]
+        if let places = overview {
+            stack[0].receive(.placesLoaded(places), context)
+            effects = []
         }
         return effects
     }

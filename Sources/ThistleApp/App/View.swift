@@ -8,6 +8,14 @@ extension AppState {
             return
         }
         let layout = Layout.split(size)
+        if let lock {
+            // Nothing of the workspace shows behind the passphrase box.
+            StatusLine(left: "Thistle", right: "not signed in").draw(into: &canvas, rect: layout.title)
+            lock.draw(into: &canvas, layout.body)
+            Footer(hints: bindings.filter(\.inFooter).map { ($0.keys[0].displayName, $0.label) })
+                .draw(into: &canvas, rect: layout.footer)
+            return
+        }
         let crumbs = stack.last?.title(overview) ?? []
         StatusLine(left: "Thistle │ " + crumbs.joined(separator: " › "), right: memberLabel)
             .draw(into: &canvas, rect: layout.title)

@@ -21,19 +21,18 @@ struct DemoCommand: ParsableCommand {
         // The demo lives apart from the team's database unless --db says otherwise.
         let path = global.db == nil ? DemoCommand.defaultPath : global.databasePath
         try FileManager.default.createDirectoryIfDefault(for: path, explicit: global.db != nil)
-        let built = try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: reset)
-        if built {
-            // A demo database is a team of one, so it can invite a second laptop and sync.
-            try TeamMembership.create(in: try PlaceStore.open(at: path), deviceName: "demo laptop")
+        // A demo database is a team of one, so it can invite a second laptop and sync.
+        let built = try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: reset) { store, keys in
+            try TeamMembership.create(in: store, keys: keys, deviceName: "demo laptop")
         }
         if noTUI {
             print(built ? "Built the demo place at \(path)" : "The demo place is already at \(path) (use --reset to rebuild it)")
+            print("Every demo member's passphrase is \"\(DemoPlace.passphrase)\".")
             return
         }
         var options = global
         options.db = path
-        let (store, member) = try options.openStore()
-        try TerminalSession.run(store: store, member: member)
+        try TerminalSession.run(options)
     }
 
     /// `$XDG_DATA_HOME/thistle/demo.sqlite`, beside the team's database.

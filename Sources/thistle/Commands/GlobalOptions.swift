@@ -44,15 +44,46 @@ struct GlobalOptions: ParsableArguments {
         if let member, member.isEmpty { throw ValidationError("--as needs a member id") }
     }
 
-    /// For verbs that act as a member: the store, the place tree, who is acting (`--as` is required) and now.
+    /// For verbs that act as a member: the store, the place tree, who is
+    /// signed in and now.
     func acting() throws -> (store: PlaceStore, tree: PlaceTree, actor: ActingMember, now: Date) {
-        let (store, member) = try openStore()
-        guard let member else { throw Failure("this command acts as a member: give --as MEMBER_ID") }
+        let (store, signedIn) = try signIn()
         let tree = try store.placeTree()
-        return (store, tree, ActingMember(member: member, tree: tree), Date())
+        return (store, tree, ActingMember(member: signedIn.member, tree: tree), Date())
     }
 
-    /// Opens the existing database and checks `--as` names a member.
+    /// Opens the database and signs in: `--as`'s session (or, without
+    /// `--as`, the one used last) if it has not gone idle, else `--as` with
+    /// a passphrase (THISTLE_PASSPHRASE_FILE or asked without echo). A
+    /// successful sign-in is kept for the next command.
+    func signIn() throws -> (PlaceStore, SignedIn) {
+        let store = try PlaceStore.open(at: databasePath)
+        if let kept = try keptSignIn(store) { return (store, kept) }
+        guard let member, let found = try store.member(MemberID(member)) else { throw SignInError.notSignedIn }
+        let passphrase = try PassphraseInput.read(prompt: "Passphrase for \(found.name): ")
+        let signedIn = try store.signIn(found.id, passphrase: passphrase)
+        SessionFolder.fromEnvironment()?.keep(signedIn, for: store.path, idle: try IdleLock.fromEnvironment())
+        return (store, signedIn)
+    }
+
+    /// The sign-in kept from an earlier command, if it has not gone idle
+    /// (checking first that `--as`, if given, names a member).
+    func keptSignIn(_ store: PlaceStore) throws -> SignedIn? {
+        if let member, try store.member(MemberID(member)) == nil { throw StoreError.unknownMember(member) }
+        guard try store.hasCredentials() else { throw SignInError.madeBeforeSignIn }
+        let sessions = SessionFolder.fromEnvironment()
+        guard let (memberID, keyring) = sessions?.session(for: store.path, member: member.map { MemberID($0) }),
+            let found = try store.member(memberID)
+        else { return nil }
+        guard !found.isDisabled else {
+            sessions?.end(database: store.path)
+            throw SignInError.disabled
+        }
+        return SignedIn(member: found, keyring: keyring)
+    }
+
+    /// Opens the existing database and checks `--as` names a member (for
+    /// the verbs that need no sign-in: the place, agencies, members and services).
     func openStore() throws -> (PlaceStore, Member?) {
         let store = try PlaceStore.open(at: databasePath)
         guard let member else { return (store, nil) }
@@ -60,5 +91,21 @@ struct GlobalOptions: ParsableArguments {
             throw StoreError.unknownMember(member)
         }
         return (store, found)
+    }
+}
+
+/// How long an unused sign-in lasts: `THISTLE_LOCK_AFTER` minutes (1 to
+/// 1,440), 15 by default. The TUI locks after the same time.
+enum IdleLock {
+    static let variable = "THISTLE_LOCK_AFTER"
+
+    static func fromEnvironment() throws -> TimeInterval {
+        guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else {
+            return SessionFolder.defaultIdle
+        }
+        guard let minutes = Int(text), (1...1_440).contains(minutes) else {
+            throw Failure("\(variable) must be a whole number of minutes from 1 to 1440, not '\(text)'")
+        }
+        return TimeInterval(minutes * 60)
     }
 }

@@ -58,11 +58,11 @@ struct MembersCommand: ParsableCommand {
 
     func run() throws {
         let (store, _) = try global.openStore()
-        var listing = Listing(keys: ["id", "name", "agency", "role", "places"])
+        var listing = Listing(keys: ["id", "name", "agency", "role", "places", "disabled"])
         for member in try allPages(store.members, key: { NameKey(name: $0.name, id: $0.id.rawValue) }) {
             listing.rows.append([
                 .text(member.id.rawValue), .text(member.name), .text(member.agencyID.rawValue),
-                .text(member.role.rawValue), .list(member.placeIDs.map(\.rawValue)),
+                .text(member.role.rawValue), .list(member.placeIDs.map(\.rawValue)), .flag(member.isDisabled),
             ])
         }
         print(listing.render(output.resolved), terminator: "")

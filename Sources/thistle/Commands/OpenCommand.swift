@@ -13,8 +13,7 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         // The terminal is checked first: a refusal there must not touch the database.
         try TerminalSession.check()
-        let (store, member) = try global.openStore()
-        try TerminalSession.run(store: store, member: member)
+        try TerminalSession.run(global)
     }
 }
 
@@ -27,7 +26,26 @@ enum TerminalSession {
         }
     }
 
-    static func run(store: PlaceStore, member: Member?) throws {
+    /// Signs in before the workspace opens when it can without asking (a
+    /// kept sign-in, or `--as` with THISTLE_PASSPHRASE_FILE); otherwise the
+    /// workspace asks in its own passphrase box.
+    static func run(_ global: GlobalOptions) throws {
+        let store = try PlaceStore.open(at: global.databasePath)
+        let idle = try IdleLock.fromEnvironment()
+        var member = try global.member.map { id in
+            guard let found = try store.member(MemberID(id)) else { throw StoreError.unknownMember(id) }
+            return found
+        }
+        var signedIn = false
+        if let kept = try global.keptSignIn(store) {
+            (member, signedIn) = (kept.member, true)
+        } else if member != nil, ProcessInfo.processInfo.environment[PassphraseInput.fileVariable] != nil {
+            (member, signedIn) = (try global.signIn().1.member, true)
+        }
+        try run(store: store, state: { AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn) }, idle: idle)
+    }
+
+    static func run(store: PlaceStore, state: (Size) -> AppState, idle: TimeInterval) throws {
         let backend: CursesBackend
         do {
             backend = try CursesBackend()
@@ -35,8 +53,9 @@ enum TerminalSession {
             throw TerminalProblem(description: error.description)
         }
         let runtime = Runtime(
-            state: AppState(size: backend.size, member: member), backend: backend,
-            effects: StoreEffects(store: store), waker: backend.waker)
+            state: state(backend.size), backend: backend,
+            effects: StoreEffects(store: store, sessions: SessionFolder.fromEnvironment(), idle: idle), waker: backend.waker,
+            idleLock: idle)
         let ending = runtime.run()
         backend.shutdown()
         if ending == .interrupted {

@@ -32,7 +32,7 @@ struct Refusal: Error {
             extra["candidates"] = .array(duplicate.candidates.map(ResidentOutput.json))
         case let store as StoreError:
             switch store {
-            case .unknownMember, .unknownPlace, .unknownNeedCategory: code = "unknown-id"
+            case .unknownMember, .unknownPlace, .unknownAgency, .unknownNeedCategory: code = "unknown-id"
             case .invalidChange: code = "invalid-input"
             default: code = "database"
             }
@@ -69,5 +69,16 @@ extension Array where Element == String {
     /// Whether the command line asks for JSON (`--json`, `--format json`, `--format=json`).
     var asksForJSON: Bool {
         contains("--json") || contains("--format=json") || zip(self, dropFirst()).contains { $0 == "--format" && $1 == "json" }
+    }
+}
+
+extension SignInError: CodedRefusal {
+    /// `sign-in` for everything about who is signed in; a new passphrase
+    /// that is too short or mistyped is bad input.
+    var code: String {
+        switch self {
+        case .weakPassphrase, .passphrasesDiffer: "invalid-input"
+        default: "sign-in"
+        }
     }
 }

@@ -18,7 +18,7 @@ struct ListIndicators: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let (store, _) = try global.openStore()
+        let (store, _) = try global.signIn()
         let tree = try store.placeTree()
         let at = PlaceID(place ?? tree.roots.first?.rawValue ?? "")
         guard tree[at] != nil else { throw StoreError.unknownPlace(at.rawValue) }

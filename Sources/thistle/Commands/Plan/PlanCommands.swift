@@ -44,7 +44,7 @@ struct ShowPlan: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, _) = try global.openStore()
+        let (store, _) = try global.signIn()
         let tree = try store.placeTree()
         guard tree[PlaceID(place)] != nil else { throw StoreError.unknownPlace(place) }
         guard let plan = try store.plans(for: PlaceID(place)).first else {
@@ -246,7 +246,7 @@ struct ShowPot: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, _) = try global.openStore()
+        let (store, _) = try global.signIn()
         let tree = try store.placeTree()
         guard tree[PlaceID(place)] != nil else { throw StoreError.unknownPlace(place) }
         let shown = PotOutput(place: PlaceID(place), pot: try store.pot(of: tree.subtree(of: PlaceID(place))))

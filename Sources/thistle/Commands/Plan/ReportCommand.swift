@@ -36,7 +36,7 @@ struct DashboardReportCommand: ParsableCommand {
 
     func run() throws {
         let chosen = json ? .json : format
-        let (store, _) = try global.openStore()
+        let (store, _) = try global.signIn()
         let tree = try store.placeTree()
         guard tree[PlaceID(place)] != nil else { throw StoreError.unknownPlace(place) }
         let board = try store.dashboard(of: PlaceID(place), tree: tree, now: Date())

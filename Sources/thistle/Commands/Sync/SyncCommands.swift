@@ -18,8 +18,9 @@ struct InitTeam: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, _) = try global.openStore()
-        let team = try TeamMembership.create(in: store, deviceName: try PlanRules.text(name, "a device name", limit: 100))
+        let (store, signedIn) = try global.signIn()
+        let team = try TeamMembership.create(
+            in: store, keys: signedIn.keyring, deviceName: try PlanRules.text(name, "a device name", limit: 100))
         struct Shown: Encodable { let team: String, device: String }
         try printRecord(Shown(team: team.teamID, device: store.deviceID.rawValue), json: output.json,
                         text: "Created team \(team.teamID); this device is \(store.deviceID)")
@@ -36,8 +37,8 @@ struct InviteDevice: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, _) = try global.openStore()
-        let team = try TeamMembership.of(store)
+        let (store, signedIn) = try global.signIn()
+        let team = try TeamMembership.of(store, keys: signedIn.keyring)
         guard !FileManager.default.fileExists(atPath: out) else { throw Failure("\(out) exists; choose a new file") }
         let data = try team.invite(from: store, deviceName: try PlanRules.text(name, "a device name", limit: 100))
         try writePrivately(data, to: out)
@@ -55,13 +56,13 @@ struct JoinTeam: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let data = try readBounded(invite, limit: 1_048_576)
+        let data = try readBounded(invite, limit: TeamMembership.maximumInviteSize)
         guard !FileManager.default.fileExists(atPath: global.databasePath) else {
             throw Failure("\(global.databasePath) exists; join creates a new database")
         }
         let store = try TeamMembership.join(invite: data, at: global.databasePath)
         struct Shown: Encodable { let team: String, device: String, db: String }
-        try printRecord(Shown(team: try TeamMembership.of(store).teamID, device: store.deviceID.rawValue, db: global.databasePath),
+        try printRecord(Shown(team: try TeamMembership.teamID(of: store) ?? "", device: store.deviceID.rawValue, db: global.databasePath),
                         json: output.json, text: "Joined; this device is \(store.deviceID). Import a bundle from a team device next.")
     }
 }
@@ -82,8 +83,8 @@ struct ExportBundle: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, _) = try global.openStore()
-        let team = try TeamMembership.of(store)
+        let (store, signedIn) = try global.signIn()
+        let team = try TeamMembership.of(store, keys: signedIn.keyring)
         let bundle = try team.exportBundle(from: store, for: peer.map { DeviceID($0) })
         try writePrivately(bundle.data, to: out)
         struct Shown: Encodable { let bundle: String, ops: Int }
@@ -99,8 +100,8 @@ struct ImportBundle: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, _) = try global.openStore()
-        let team = try TeamMembership.of(store)
+        let (store, signedIn) = try global.signIn()
+        let team = try TeamMembership.of(store, keys: signedIn.keyring)
         // Progress on a terminal only, on stderr, so JSON on stdout stays clean.
         let showProgress = isatty(STDERR_FILENO) == 1
         let result = try team.importBundle(try readBounded(bundle, limit: 512 * 1_048_576), into: store) { done, total in
@@ -161,8 +162,8 @@ struct SyncHub: ParsableCommand {
     }
 
     func run() throws {
-        let (store, _) = try global.openStore()
-        let team = try TeamMembership.of(store)
+        let (store, signedIn) = try global.signIn()
+        let team = try TeamMembership.of(store, keys: signedIn.keyring)
         guard let given = try url ?? store.lastHubSync()?.url else {
             throw Failure("no hub yet: give --url postgres://USER@HOST:PORT/DATABASE")
         }
@@ -209,15 +210,15 @@ struct SyncStatus: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, _) = try global.openStore()
-        let team = try? TeamMembership.of(store)
+        let (store, _) = try global.signIn()
+        let team = try TeamMembership.teamID(of: store)
         struct Device: Encodable { let id: String, name: String, enrolledAt: String, lastBundle: String? }
         struct Hub: Encodable { let url: String, lastSync: String }
         struct Shown: Encodable {
             let device: String, team: String?, ops: Int, devices: [Device], hub: Hub?, openConflicts: Int, digest: String
         }
         let shown = Shown(
-            device: store.deviceID.rawValue, team: team?.teamID, ops: try store.logCounts().ops,
+            device: store.deviceID.rawValue, team: team, ops: try store.logCounts().ops,
             devices: try store.enrolledDevices().map { Device(id: $0.id.rawValue, name: $0.name, enrolledAt: $0.enrolledAt,
                                                                lastBundle: $0.lastBundle) },
             hub: try store.lastHubSync().map { Hub(url: $0.url, lastSync: $0.at) },
@@ -263,7 +264,7 @@ struct ListConflicts: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, _) = try global.openStore()
+        let (store, _) = try global.signIn()
         let conflicts = try store.conflicts().map(ConflictOutput.init)
         try printRecord(conflicts, json: output.json, text: conflicts.isEmpty ? "No open conflict." : conflicts.map { conflict in
             (["\(conflict.id):"] + conflict.values.enumerated().map { index, value in
@@ -287,8 +288,8 @@ struct ResolveConflict: ParsableCommand {
     }
 
     func run() throws {
-        let (store, member) = try global.openStore()
-        guard let member else { throw Failure("this command acts as a member: give --as MEMBER_ID") }
+        let (store, signedIn) = try global.signIn()
+        let member = signedIn.member
         guard let conflict = try store.conflicts().first(where: { $0.id == conflictID }) else {
             throw UnknownID(kind: "open conflict", id: conflictID)
         }
