@@ -26,16 +26,16 @@ public struct TeamMembership: @unchecked Sendable {
 
     var teamKey: SymmetricKey { keyring.current }
 
-    static let teamSetting = "team_id", deviceKeySetting = "device_signing_key_sealed"
+    static let teamSetting = "team_id"
 
     /// This device's membership, opened with a signed-in member's keys, or `notInTeam`.
     public static func of(_ store: PlaceStore, keys keyring: TeamKeyring) throws -> TeamMembership {
-        guard let team = try store.localSetting(teamSetting), let sealed = try store.localSetting(deviceKeySetting)
-        else { throw SyncError.notInTeam }
-        guard let combined = Data(base64Encoded: sealed), let box = try? AES.GCM.SealedBox(combined: combined),
-            let raw = keyring.open(box, authenticating: deviceKeyBinding(store.deviceID)),
-            let signing = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
-        else { throw SyncError.unreadable("this device's signing key does not open with the team's keys") }
+        guard let team = try store.localSetting(teamSetting) else { throw SyncError.notInTeam }
+        let signing: Curve25519.Signing.PrivateKey?
+        do { signing = try store.deviceSigningKey(keys: keyring) } catch {
+            throw SyncError.unreadable("this device's signing key does not open with the team's keys")
+        }
+        guard let signing else { throw SyncError.notInTeam }
         return TeamMembership(teamID: team, keyring: keyring, signingKey: signing)
     }
 
@@ -53,25 +53,13 @@ public struct TeamMembership: @unchecked Sendable {
         if let team = try store.localSetting(teamSetting) { throw SyncError.alreadyInTeam(team) }
         let membership = TeamMembership(
             teamID: "team-" + store.newID(), keyring: keyring, signingKey: Curve25519.Signing.PrivateKey())
-        try store.setLocalSettings([
-            teamSetting: membership.teamID,
-            deviceKeySetting: try sealDeviceKey(membership.signingKey, for: store.deviceID, under: keyring),
-        ])
+        try store.setLocalSettings([teamSetting: membership.teamID])
+        try store.keepDeviceKey(sealed: try PlaceStore.sealDeviceKey(membership.signingKey, for: store.deviceID, under: keyring))
+        store.signAuditEntries(with: membership.signingKey)
         try store.write(by: nil, [try enrolment(store.deviceID, name: deviceName, key: membership.signingKey.publicKey,
                                                 by: nil, now: now)])
         return membership
     }
-
-    static func sealDeviceKey(_ key: Curve25519.Signing.PrivateKey, for device: DeviceID, under keyring: TeamKeyring) throws
-        -> String
-    {
-        guard let combined = try AES.GCM.seal(key.rawRepresentation, using: keyring.current,
-                                              authenticating: deviceKeyBinding(device)).combined
-        else { throw SyncError.unreadable("sealing failed") }
-        return combined.base64EncodedString()
-    }
-
-    private static func deviceKeyBinding(_ device: DeviceID) -> Data { Data("thistle device key|\(device.rawValue)".utf8) }
 
     static func enrolment(_ device: DeviceID, name: String, key: Curve25519.Signing.PublicKey, by: DeviceID?, now: Date) throws
         -> Change
@@ -110,7 +98,7 @@ extension TeamMembership {
         try store.write(by: nil, [try Self.enrolment(device, name: deviceName, key: key.publicKey, by: store.deviceID, now: now)])
         let invite = Invite(
             team: teamID, device: device.rawValue, deviceName: deviceName,
-            sealedDeviceKey: try Self.sealDeviceKey(key, for: device, under: keyring),
+            sealedDeviceKey: try PlaceStore.sealDeviceKey(key, for: device, under: keyring),
             ops: try store.allOps().filter { Invite.kinds.contains($0.entity) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -134,7 +122,8 @@ extension TeamMembership {
             throw SyncError.unreadable("the invite holds more than the team's devices, people and keys")
         }
         let store = try PlaceStore.open(at: path, create: true, device: DeviceID(invite.device))
-        try store.setLocalSettings([teamSetting: invite.team, deviceKeySetting: invite.sealedDeviceKey])
+        try store.setLocalSettings([teamSetting: invite.team])
+        try store.keepDeviceKey(sealed: invite.sealedDeviceKey)
         _ = try store.importOps(invite.ops)
         return store
     }

@@ -41,7 +41,7 @@ final class CaseFileStoreTests: XCTestCase {
         try store.save(update, replacing: nil, by: ann.id)
         XCTAssertEqual(try store.caseFile("case-2"), update.file)
         XCTAssertEqual(try store.caseEvents("case-2").map(\.kind).first, "case-opened")
-        XCTAssertEqual(try store.logCounts().ops, before + 1 + 2 + update.events.count)
+        XCTAssertEqual(try store.logCounts().ops, before + 1 + 2 + update.events.count + 1, "and its audit entry")
     }
 
     func testADeclinedReferralReturnsTheNeedAndEveryStepSurvivesARebuild() throws {

@@ -6,15 +6,18 @@ import TestSupport
 import XCTest
 
 final class WritePathTests: XCTestCase {
-    func testEveryWriteAppendsOneOpAndOneAuditRow() throws {
+    /// An op and a journal row per change, and one audit entry per write.
+    func testEveryWriteAppendsOneOpPerChangeAndOneAuditEntry() throws {
         let store = try Fixtures.emptyStore()
         try store.write(by: nil, try Fixtures.places.map(Change.create))
-        XCTAssertEqual(try store.logCounts().ops, Fixtures.places.count)
+        XCTAssertEqual(try store.logCounts().ops, Fixtures.places.count + 1)
         XCTAssertEqual(try store.logCounts().audit, Fixtures.places.count)
         try store.write(by: nil, [try .create(Fixtures.agencies[0])])
         try store.write(by: nil, [.set(Agency.self, id: "agency-council", "name", to: .string("Renamed Council"))])
-        XCTAssertEqual(try store.logCounts().ops, Fixtures.places.count + 2)
+        XCTAssertEqual(try store.logCounts().ops, Fixtures.places.count + 2 + 3)
         XCTAssertEqual(try store.logCounts().audit, Fixtures.places.count + 2)
+        let entries = try store.writer.read { try AuditEntry.fetchAll($0, sql: "SELECT * FROM audit_entry ORDER BY seq") }
+        XCTAssertEqual(entries.map(\.detail), ["place ×\(Fixtures.places.count)", "agency ×1", "agency ×1"])
         XCTAssertEqual(try store.agency("agency-council")?.name, "Renamed Council")
     }
 
@@ -22,7 +25,9 @@ final class WritePathTests: XCTestCase {
         let store = try Fixtures.emptyStore()
         try store.write(by: nil, [try .create(Fixtures.agencies[0])])
         try store.write(by: "member-ann", [.set(Agency.self, id: "agency-council", "name", to: .string("A"))])
-        let ops = try store.writer.read { try Op.fetchAll($0, sql: "SELECT * FROM op ORDER BY hlc") }
+        let ops = try store.writer.read {
+            try Op.fetchAll($0, sql: "SELECT * FROM op WHERE entity != 'audit_entry' ORDER BY hlc")
+        }
         XCTAssertEqual(ops.count, 2)
         XCTAssertEqual(ops[1].supersedes, ops[0].id)
         XCTAssertEqual(ops[1].authorID, "member-ann")

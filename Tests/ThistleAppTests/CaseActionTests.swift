@@ -119,31 +119,29 @@ final class CaseActionTests: DemoTestCase {
         XCTAssertTrue(app.screen.contains(next.name), app.screen)
     }
 
-    func testANoteByAMemberNotWorkingOnTheCaseIsRefused() throws {
+    func testACaseNotSharedWithTheMembersAgencyOpensWithheldAndTakesNoNote() throws {
         let store = try freshDemo()
         let tree = try store.placeTree()
-        // A member who sees the case in their triage queue but is not working on it.
+        // A member who sees a case in their triage queue that is not shared with their agency.
         var found: (MemberID, CaseID)?
         search: for member in try StoreEffects(store: store).allMembers() {
             let actor = ActingMember(member: member, tree: tree)
-            for row in try StoreEffects(store: store).workRows(.triage, for: member.id) {
-                let file = try XCTUnwrap(try store.caseFile(row.item.caseID))
-                guard file.case.status == .open else { continue }
-                do {
-                    _ = try file.note(id: "probe", text: "probe", by: actor, now: Date())
-                } catch CaseRuleViolation.mayNotAddNote {
-                    found = (member.id, file.case.id)
-                    break search
-                }
+            for row in try StoreEffects(store: store).workRows(.triage, for: member.id) where row.residentName == WorkRow.notShared {
+                XCTAssertFalse(try store.mayView(row.item.caseID, by: actor))
+                found = (member.id, row.item.caseID)
+                break search
             }
         }
-        let (outsider, caseID) = try XCTUnwrap(found, "everyone who sees a case works on it")
+        let (outsider, caseID) = try XCTUnwrap(found, "some triage row is not shared")
         let (app, id) = try openCase(store, as: outsider, from: .triage) { $0.case.id == caseID }
+        XCTAssertTrue(app.screen.contains("This case is not shared with your agency"), app.screen)
+        let resident = try XCTUnwrap(store.resident(try XCTUnwrap(store.caseFile(id)).case.residentID))
+        XCTAssertFalse(app.screen.contains(resident.familyName), "who it is for stays hidden:\n\(app.screen)")
+        XCTAssertTrue(app.screen.contains("Its lead professional is"), app.screen)
         let before = try store.notes(on: id)
         app.press(.character("N"))
         app.type("Just passing")
         app.press(.enter)
-        XCTAssertEqual(app.state.notice, CaseRuleViolation.mayNotAddNote(member: outsider, case: id).description)
         XCTAssertEqual(try store.notes(on: id), before)
     }
 }

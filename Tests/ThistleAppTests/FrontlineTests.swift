@@ -41,7 +41,11 @@ final class FrontlineTests: DemoTestCase {
         guard case .caseFile(let screen)? = app.state.stack.last else { return XCTFail("Enter did not open the case") }
         XCTAssertEqual(screen.caseID, queue[0].item.caseID)
         XCTAssertTrue(app.screen.contains("› \(queue[0].item.caseID)"), app.screen)
-        XCTAssertTrue(app.screen.contains(queue[0].residentName), app.screen)
+        if queue[0].residentName == WorkRow.notShared {
+            XCTAssertTrue(app.screen.contains("not shared with your agency"), app.screen)
+        } else {
+            XCTAssertTrue(app.screen.contains(queue[0].residentName), app.screen)
+        }
         app.press(.escape)
         guard case .triageQueue = app.state.stack.last else { return XCTFail("Esc did not go back to the queue") }
     }

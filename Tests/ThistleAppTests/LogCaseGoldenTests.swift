@@ -15,7 +15,7 @@ final class LogCaseGoldenTests: XCTestCase {
     func testSearch() throws {
         try each("log-case-search") {
             $0.press(.character("3"), .character("n"))
-            $0.type("Hamilton")
+            $0.type("Watt")
         }
     }
 
@@ -29,7 +29,7 @@ final class LogCaseGoldenTests: XCTestCase {
     func testNeeds() throws {
         try each("log-case-needs") {
             $0.press(.character("3"), .character("n"))
-            $0.type("Finlay Hamilton")
+            $0.type("Craig Watt")
             $0.press(.enter, .character(" "), .character("u"), .down, .character(" "))
         }
     }
@@ -37,7 +37,7 @@ final class LogCaseGoldenTests: XCTestCase {
     func testConsent() throws {
         try each("log-case-consent") {
             $0.press(.character("3"), .character("n"))
-            $0.type("Finlay Hamilton")
+            $0.type("Craig Watt")
             $0.press(.enter, .character(" "), .enter, .down, .character(" "))
         }
     }
@@ -45,7 +45,7 @@ final class LogCaseGoldenTests: XCTestCase {
     func testNote() throws {
         try each("log-case-note") {
             $0.press(.character("3"), .character("n"))
-            $0.type("Finlay Hamilton")
+            $0.type("Craig Watt")
             $0.press(.enter, .character(" "), .enter, .character(" "), .enter)
             $0.type("Came in about rent")
         }

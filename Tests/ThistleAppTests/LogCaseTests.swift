@@ -29,8 +29,8 @@ final class LogCaseTests: DemoTestCase {
         let app = try app(store, as: "member-aileen-baxter")
         app.press(.character("3"), .character("n"))
         XCTAssertTrue(app.screen.contains("Log a case"), app.screen)
-        app.type("Finlay Hamilton")
-        XCTAssertTrue(app.screen.contains("Finlay Hamilton · born 1961-11-29"), app.screen)
+        app.type("Craig Watt")
+        XCTAssertTrue(app.screen.contains("Craig Watt · born 1938-12-14"), app.screen)
         app.press(.enter)
         var screen = try form(app)
         XCTAssertEqual(screen.step, .needs)
@@ -56,7 +56,7 @@ final class LogCaseTests: DemoTestCase {
         XCTAssertTrue(app.screen.contains("housing"), app.screen)
         XCTAssertTrue(app.screen.contains("money-debt"), app.screen)
         XCTAssertTrue(app.screen.contains("Fife Council Housing Services (consent)"), app.screen)
-        XCTAssertTrue(app.screen.contains("Finlay Hamilton"), app.screen)
+        XCTAssertTrue(app.screen.contains("Craig Watt"), app.screen)
     }
 
     func testANearDuplicateNewResidentShowsTheCandidateAndWritesNothingUntilConfirmed() throws {

@@ -88,7 +88,11 @@ final class NoWrongDoorScenarioTests: XCTestCase {
                                          "--service", "service-kingdom-homes-supported-living"])
         let second = lastReferral(file)
         try thistle(homesWorker, ["referral", "accept", second])
-        file = try thistle(homesWorker, ["referral", "complete", second, "--outcome", "successful"])
+        // The homes worker serves Kirkcaldy, not Methil: they answer the referral but see the case redacted.
+        let answered = try thistle(homesWorker, ["referral", "complete", second, "--outcome", "successful"])
+        XCTAssertEqual(answered["redacted"] as? Bool, true)
+        XCTAssertNil(answered["resident"])
+        file = try thistle(firefighter, ["case", "show", caseID])
         XCTAssertEqual(needs(file).first { $0["id"] as? String == housing }?["status"] as? String, "met")
 
         // 7. The money need is closed with a reason (a blank one is refused), and the case closes.

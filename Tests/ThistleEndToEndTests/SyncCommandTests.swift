@@ -88,7 +88,7 @@ final class SyncCommandTests: XCTestCase {
                        try object(thistle(laptopB, ["sync", "status"]))["digest"] as? String)
 
         // The same bundle again changes nothing; a damaged one is refused.
-        let again = try send(from: laptopA, to: laptopB, name: "resolved-again.bundle")
+        let again = try object(thistle(laptopB, ["sync", "import", folder.appendingPathComponent("resolved.bundle").path]))
         XCTAssertEqual(again["new"] as? Int, 0)
         let damaged = folder.appendingPathComponent("damaged.bundle")
         var data = try Data(contentsOf: folder.appendingPathComponent("resolved.bundle"))

@@ -52,19 +52,31 @@ extension PlaceStore {
 
 extension PlaceStore {
     /// Residents whose name, postcode or id contains `text` (case-insensitive), by name; merged records are left out.
-    public func residents(matching text: String, limit: Int = 50) throws -> [Resident] {
+    ///
+    /// Need-to-know: only frontline and lead members search (they register
+    /// residents at the door), and they find residents living in places they
+    /// serve or on a case they may see.
+    public func residents(matching text: String, limit: Int = 50, for viewer: ActingMember) throws -> [Resident] {
+        guard Member.rolesThatMayLead.contains(viewer.member.role) else {
+            throw NotPermitted("only frontline and lead members look residents up; analysts and admins see counts")
+        }
         let pattern = "%" + text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        let access = CaseAccess.condition(on: "c", for: viewer)
         return try writer.read { db in
             try Resident.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM resident
                     WHERE merged_into_id IS NULL
-                      AND (given_name || ' ' || family_name LIKE ?1 ESCAPE '\\' OR postcode LIKE ?1 ESCAPE '\\'
-                           OR id LIKE ?1 ESCAPE '\\')
-                    ORDER BY family_name, given_name, id LIMIT ?2
-                    """, arguments: [pattern, max(1, limit)])
+                      AND (given_name || ' ' || family_name LIKE ? ESCAPE '\\' OR postcode LIKE ? ESCAPE '\\'
+                           OR id LIKE ? ESCAPE '\\')
+                      AND (place_id IN (SELECT value FROM json_each(?))
+                           OR EXISTS (SELECT 1 FROM case_file c WHERE c.resident_id = resident.id AND \(access.sql)))
+                    ORDER BY family_name, given_name, id LIMIT ?
+                    """,
+                arguments: [pattern, pattern, pattern, Self.jsonList(viewer.servedPlaceIDs)] + access.arguments
+                    + [max(1, limit)])
         }
     }
 

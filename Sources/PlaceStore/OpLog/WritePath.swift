@@ -14,17 +14,7 @@ extension PlaceStore {
             var opIDs: [String] = []
             opIDs.reserveCapacity(changes.count)
             for change in changes {
-                let now = self.clock.now()
-                let op = Op(
-                    id: ids.next(), deviceID: deviceID, authorID: author,
-                    hlc: clock.tick(now: now).description, entity: change.entity.name,
-                    entityID: change.entityID, field: change.field, value: change.value.jsonText,
-                    supersedes: try Self.latestOp(for: change, in: db),
-                    // A delete names every op of the record it has seen (ConcurrentDeletes).
-                    resolves: change.field == Op.wholeRecord && change.value == .null
-                        ? try Self.opIDs(of: change.entity.name, change.entityID, in: db) : nil)
-                try op.insert(db)
-                try Materializer.apply(op, value: change.value, in: db)
+                let op = try insertOp(change, by: author, clock: &clock, in: db)
                 try db.cachedStatement(
                     sql: """
                         INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id)
@@ -32,13 +22,31 @@ extension PlaceStore {
                         """
                 ).execute(
                     arguments: [
-                        ids.next(), Self.isoTime(now), author?.rawValue, deviceID.rawValue,
+                        ids.next(), Self.isoTime(self.clock.now()), author?.rawValue, deviceID.rawValue,
                         Self.action(for: change), change.entity.name, change.entityID, op.id,
                     ])
                 opIDs.append(op.id)
             }
+            try auditChanges(changes, by: author, clock: &clock, in: db)
             return opIDs
         }
+    }
+
+    /// Makes `change` an op (the next HLC time, the op it supersedes) and
+    /// applies it to its table, inside the caller's transaction.
+    @discardableResult
+    func insertOp(_ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, in db: Database) throws -> Op {
+        let op = Op(
+            id: ids.next(), deviceID: deviceID, authorID: author,
+            hlc: clock.tick(now: self.clock.now()).description, entity: change.entity.name,
+            entityID: change.entityID, field: change.field, value: change.value.jsonText,
+            supersedes: try Self.latestOp(for: change, in: db),
+            // A delete names every op of the record it has seen (ConcurrentDeletes).
+            resolves: change.field == Op.wholeRecord && change.value == .null
+                ? try Self.opIDs(of: change.entity.name, change.entityID, in: db) : nil)
+        try op.insert(db)
+        try Materializer.apply(op, value: change.value, in: db)
+        return op
     }
 
     private static func action(for change: Change) -> String {

@@ -14,6 +14,7 @@ public final class PlaceStore: Sendable {
     public let deviceID: DeviceID
     let clock: any WallClock
     let ids: IDGenerator
+    let unlocked = Unlocked()
 
     private init(path: String, writer: any DatabaseWriter, deviceID: DeviceID, clock: any WallClock, ids: IDGenerator) {
         self.path = path

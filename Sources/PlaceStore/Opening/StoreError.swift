@@ -9,6 +9,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownMember(String)
     case unknownPlace(String)
     case unknownAgency(String)
+    case unknownCase(String)
     case unknownNeedCategory(String)
     case invalidChange(String)
     case database(String)
@@ -31,6 +32,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "there is no member with id '\(id)'; `thistle members` lists them"
         case .unknownPlace(let id):
             return "there is no place with id '\(id)'; `thistle places` lists them"
+        case .unknownCase(let id):
+            return "there is no case with id '\(id)'"
         case .unknownAgency(let id):
             return "there is no agency with id '\(id)'; `thistle agencies` lists them"
         case .unknownNeedCategory(let key):

@@ -53,6 +53,11 @@ extension MemberCredential: ThistleRecord {
     public var recordID: String { id }
 }
 
+extension AuditEntry: ThistleRecord {
+    public static var entity: EntityKind { .auditEntry }
+    public var recordID: String { id }
+}
+
 extension KeyGrant: ThistleRecord {
     public static var entity: EntityKind { .keyGrant }
     public var recordID: String { id }

@@ -121,12 +121,17 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
         name: "key_grant", table: "key_grant",
         columns: ["id", "member_id", "generation", "public_key", "encapsulated_key", "sealed_key", "by_id", "at"])
 
+    /// One line of a device's audit chain (schema v6); append-only.
+    public static let auditEntry = EntityKind(
+        name: "audit_entry", table: "audit_entry",
+        columns: ["id", "device_id", "seq", "at", "member_id", "action", "case_id", "detail", "prev_hash", "hash", "signature"])
+
     /// Every kind, parents before children (the order a rebuild clears them in reverse).
     public static let all: [EntityKind] = [
         .place, .agency, .member, .needCategory, .location, .service, .resident, .case, .need, .referral,
         .consent, .consentOverride, .leadChange, .caseEvent, .note, .triageTarget,
         .outcome, .indicator, .indicatorValue, .scorecard, .plan, .priority, .planAction, .placeStandard, .evidence,
-        .fundingStream, .allocation, .learning, .device, .memberKey, .keyGrant,
+        .fundingStream, .allocation, .learning, .device, .memberKey, .keyGrant, .auditEntry,
     ]
 
     /// Looks a kind up by its op name.

@@ -60,6 +60,25 @@ enum Migrations {
                 ALTER TABLE member ADD COLUMN disabled_by_id TEXT REFERENCES member(id);
                 """)
         }
+        migrator.registerMigration("v6 audit chains: one signed hash chain per device, synced as ops") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit_entry (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    device_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    at TEXT NOT NULL,
+                    member_id TEXT,
+                    action TEXT NOT NULL,
+                    case_id TEXT,
+                    detail TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    signature TEXT
+                );
+                CREATE INDEX audit_entry_by_device ON audit_entry(device_id, seq);
+                CREATE INDEX audit_entry_by_case ON audit_entry(case_id, at);
+                """)
+        }
         return migrator
     }
 

@@ -209,6 +209,9 @@ extension PlaceStore {
                     """,
                 arguments: [ids.next(), Self.isoTime(self.clock.now()), author.rawValue, deviceID.rawValue, kind.name,
                             current.entityID, op.id])
+            let settled = Change(entity: kind, entityID: current.entityID, field: current.field, value: value)
+            try appendAudit(.change, by: author, caseID: try Self.caseID(of: settled, in: db),
+                            detail: "resolved the conflict on \(kind) \(current.entityID) \(current.field)", clock: &clock, in: db)
             return op.id
         }
     }
@@ -246,6 +249,8 @@ extension PlaceStore {
             sql: "INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id) VALUES (?, ?, ?, ?, 'resolve', 'case', ?, ?)",
             arguments: [store.ids.next(), isoTime(store.clock.now()), author.rawValue, store.deviceID.rawValue,
                         conflict.entityID, first])
+        try store.appendAudit(.change, by: author, caseID: CaseID(conflict.entityID),
+                              detail: "kept the case open after a need arrived as it closed", clock: &clock, in: db)
         return first
     }
 

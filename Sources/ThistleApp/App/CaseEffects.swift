@@ -9,21 +9,23 @@ extension StoreEffects {
         guard let member = try store.member(memberID) else { return [] }
         let tree = try store.placeTree()
         let now = clock.now()
+        let viewer = ActingMember(member: member, tree: tree)
         let items: [WorkItem]
         switch list {
-        case .triage: items = try store.triageQueue(in: ActingMember(member: member, tree: tree).servedPlaceIDs)
+        case .triage: items = try store.triageQueue(in: viewer.servedPlaceIDs)
         case .casesLed: items = try store.casesLed(by: member.id, now: now)
         case .referralsIn: items = try store.referralsIncoming(to: member.agencyID, now: now)
         }
         let targets = try store.triageTargets()
+        let visible = try store.visibleCases(among: Set(items.map(\.caseID)), by: viewer)
         var files: [CaseID: CaseFile] = [:]
         var residents: [ResidentID: String] = [:]
         var services: [ServiceID: String] = [:]
         return try items.map { item in
             if files[item.caseID] == nil { files[item.caseID] = try store.caseFile(item.caseID) }
             let file = files[item.caseID]
-            var residentName = "–"
-            if let residentID = file?.case.residentID {
+            var residentName = WorkRow.notShared
+            if visible.contains(item.caseID), let residentID = file?.case.residentID {
                 if residents[residentID] == nil { residents[residentID] = try store.resident(residentID)?.fullName }
                 residentName = residents[residentID] ?? residentID.rawValue
             }
@@ -38,6 +40,26 @@ extension StoreEffects {
                 category: need?.category, residentName: residentName, serviceName: serviceName,
                 overdue: need.map { targets.isOverdue($0, at: item.placeID, in: tree, now: now) } ?? false)
         }
+    }
+
+    /// A case as the member may read it: the whole file with its names, or the redacted row.
+    func read(_ id: CaseID, by memberID: MemberID) throws -> Message {
+        guard let member = try store.member(memberID) else { return .failed("Member \(memberID) does not exist.") }
+        let tree = try store.placeTree()
+        switch try store.readCase(id, by: ActingMember(member: member, tree: tree)) {
+        case .details(let file)?:
+            return .caseLoaded(try detail(of: file, tree: tree))
+        case .redacted(let row)?:
+            return .caseWithheld(try withheld(row, tree: tree), changed: false)
+        case nil:
+            return .failed("Case \(id) does not exist.")
+        }
+    }
+
+    func withheld(_ row: RedactedCase, tree: PlaceTree) throws -> WithheldCase {
+        let lead = try store.caseFile(row.id).flatMap { try store.member($0.case.leadID) }
+        return WithheldCase(id: row.id, summary: row.summary(placeName: tree[row.placeID]?.name ?? row.placeID.rawValue),
+                            leadName: lead?.name, leadAgency: try lead.flatMap { try store.agency($0.agencyID)?.name })
     }
 
     /// A case file with the names of its people, places, agencies and services.
@@ -155,14 +177,24 @@ extension StoreEffects {
             case .note(let text):
                 let note = try file.note(id: NoteID(store.newID()), text: text, by: actor, now: now)
                 _ = try store.write(by: member.id, [try .create(note)])
-                return .caseSaved(try detail(of: file, tree: tree))
+                return try saved(caseID, by: actor, tree: tree)
             }
             try store.save(update, replacing: file, by: member.id)
-            return .caseSaved(try detail(of: update.file, tree: tree))
+            return try saved(caseID, by: actor, tree: tree)
         } catch let violation as CaseRuleViolation {
             var missing: AgencyID?
             if case .consentMissing(let agency) = violation { missing = agency }
             return .refused(violation.description, caseID, missingConsent: missing)
+        }
+    }
+
+    /// The case after a change, as the member may now read it (handing the
+    /// lead to another agency can take it out of their sight).
+    private func saved(_ id: CaseID, by actor: ActingMember, tree: PlaceTree) throws -> Message {
+        switch try store.readCase(id, by: actor) {
+        case .details(let file)?: return .caseSaved(try detail(of: file, tree: tree))
+        case .redacted(let row)?: return .caseWithheld(try withheld(row, tree: tree), changed: true)
+        case nil: return .failed("Case \(id) does not exist.")
         }
     }
 

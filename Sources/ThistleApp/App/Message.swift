@@ -13,6 +13,13 @@ public enum Message: Sendable {
     case servicesLoaded(ServiceList, Page<ServiceRow>, PageRequest, total: Int, generation: Int)
     case workLoaded(WorkList, [WorkRow])
     case caseLoaded(CaseDetail)
+    /// A case the member may not open: its redacted row (`changed`: after
+    /// a change of theirs that took it out of their sight).
+    case caseWithheld(WithheldCase, changed: Bool)
+    /// Who viewed or changed a case.
+    case auditLoaded(CaseID, [AuditRow])
+    /// The member may not see that case's audit: why.
+    case auditRefused(CaseID, String)
     /// A rule ran and its result was saved.
     case caseSaved(CaseDetail)
     /// A rule refused: its message, and the agency when consent was what was missing.
@@ -51,13 +58,16 @@ public enum Effect: Hashable, Sendable {
     case loadAgencies(in: PlaceID)
     case loadServices(ServiceList, ServiceFilter, PageRequest, generation: Int)
     case loadWork(WorkList, MemberID)
-    case loadCase(CaseID)
+    /// Who viewed or changed a case, if the member is accountable for it.
+    case loadAudit(CaseID, by: MemberID)
+    /// Reads a case as the member may see it (details or a redacted row).
+    case loadCase(CaseID, by: MemberID)
     /// Services that meet a need, cover the case's place, are active and take referrals.
     case loadReferralTargets(CaseID, NeedID)
     /// Runs a rule on a case as a member, with the clock's now, and saves what it decided.
     case applyRule(CaseID, CaseRule, by: MemberID)
     case loadLogCaseChoices
-    case searchResidents(String)
+    case searchResidents(String, by: MemberID)
     /// Residents born the same day whose name or postcode is close.
     case findDuplicates(Resident)
     /// Registers the resident if new, opens the case, records consent, saves.
@@ -130,6 +140,9 @@ public struct WorkRow: Equatable, Sendable {
     public var serviceName: String?
     /// Waiting longer than the place's triage target for its urgency.
     public var overdue = false
+
+    /// What the resident column shows for a case not shared with the member's agency.
+    public static let notShared = "(not shared)"
 }
 
 /// One line of a case's timeline: what happened (a word such as
@@ -191,4 +204,14 @@ public struct CaseDetail: Equatable, Sendable {
     func agencyName(_ id: AgencyID) -> String { agencyNames[id] ?? id.rawValue }
     func serviceName(_ id: ServiceID) -> String { services[id]?.name ?? id.rawValue }
     func memberName(_ id: MemberID) -> String { memberNames[id] ?? id.rawValue }
+}
+
+/// A case not shared with the member's agency: that work exists, where,
+/// how much and how urgent, and whom to ask.
+public struct WithheldCase: Equatable, Sendable {
+    public var id: CaseID
+    /// "Case · Levenmouth · 2 needs · urgent".
+    public var summary: String
+    public var leadName: String?
+    public var leadAgency: String?
 }

@@ -45,9 +45,21 @@ public struct StoreEffects: Sendable {
                     generation: generation)
             case .loadWork(let list, let memberID):
                 return .workLoaded(list, try workRows(list, for: memberID))
-            case .loadCase(let id):
-                guard let file = try store.caseFile(id) else { return .failed("Case \(id) does not exist.") }
-                return .caseLoaded(try detail(of: file, tree: try store.placeTree()))
+            case .loadCase(let id, let memberID):
+                return try read(id, by: memberID)
+            case .loadAudit(let id, let memberID):
+                guard let member = try store.member(memberID) else { return .failed("Member \(memberID) does not exist.") }
+                let names = Dictionary(try allMembers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                let entries: [AuditEntry]
+                do {
+                    entries = try store.caseAudit(id, for: ActingMember(member: member, tree: try store.placeTree()))
+                } catch let refusal as NotPermitted {
+                    return .auditRefused(id, refusal.description)
+                }
+                return .auditLoaded(id, entries.map {
+                    AuditRow(at: $0.at, who: $0.memberID.map { names[$0] ?? $0.rawValue } ?? "import",
+                             action: $0.action.rawValue, detail: $0.detail, device: $0.deviceID.rawValue)
+                })
             case .loadReferralTargets(let caseID, let needID):
                 return .referralTargetsLoaded(caseID, needID, try referralTargets(caseID, needID))
             case .applyRule(let caseID, let rule, let memberID):
@@ -61,8 +73,10 @@ public struct StoreEffects: Sendable {
                     agencies += page.rows
                 }
                 return .logCaseChoicesLoaded(try store.needCategories(), agencies)
-            case .searchResidents(let text):
-                return .residentsFound(text, try store.residents(matching: text, limit: 20))
+            case .searchResidents(let text, let memberID):
+                guard let member = try store.member(memberID) else { return .failed("Member \(memberID) does not exist.") }
+                let viewer = ActingMember(member: member, tree: try store.placeTree())
+                return .residentsFound(text, try store.residents(matching: text, limit: 20, for: viewer))
             case .findDuplicates(let resident):
                 let candidate = ResidentCandidate(
                     givenName: resident.givenName, familyName: resident.familyName,
@@ -80,13 +94,15 @@ public struct StoreEffects: Sendable {
             case .resolveConflict(let id, let value, let member):
                 return try resolve(id, with: value, by: member)
             case .signIn(let member, let passphrase):
+                let signedIn: SignedIn
                 do {
-                    let signedIn = try store.signIn(member, passphrase: passphrase)
-                    sessions?.keep(signedIn, for: store.path, idle: idle)
-                    return .signedIn(signedIn.member)
+                    signedIn = try store.signIn(member, passphrase: passphrase)
                 } catch {
                     return .signInRefused(error.description)
                 }
+                try store.unlock(signedIn)
+                sessions?.keep(signedIn, for: store.path, idle: idle)
+                return .signedIn(signedIn.member)
             case .endSignIn:
                 sessions?.end(database: store.path)
                 return nil

@@ -42,11 +42,13 @@ extension AppState {
         }
         let context = self.context
         for index in stack.indices { stack[index].receive(message, context) }
-        if case .caseSaved = message {
+        switch message {
+        case .caseSaved, .caseWithheld(_, changed: true):
             // The case changed: every worklist on the stack loads again.
             return stack.flatMap { $0.reload(context) }
+        default:
+            return []
         }
-        return []
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {

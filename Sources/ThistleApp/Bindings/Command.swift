@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case open, back
     case filter, clearFilter
     case help, palette, quit
-    case goHome, goDirectory, goTriage, goMyCases, goReferralsIn, goSync, resolve
+    case goHome, goDirectory, goTriage, goMyCases, goReferralsIn, goSync, resolve, showAudit
     case accept, decline, complete
     case refer, closeNeed, closeCase
     case addNeed, recordConsent, withdraw, addNote, changeLead, chase, answerOnBehalf

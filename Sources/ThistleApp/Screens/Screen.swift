@@ -16,6 +16,7 @@ public enum Screen: Equatable, Sendable {
     case priority(PriorityScreen)
     case indicator(IndicatorScreen)
     case sync(SyncScreen)
+    case audit(AuditScreen)
 }
 
 /// What a screen needs from the app to handle a command.
@@ -77,6 +78,7 @@ extension Screen {
         case .priority: return PriorityScreen.bindings
         case .indicator: return IndicatorScreen.bindings
         case .sync: return SyncScreen.bindings
+        case .audit: return AuditScreen.bindings
         }
     }
 
@@ -101,6 +103,7 @@ extension Screen {
         case .indicator(let screen):
             return [screen.board.placeName, "Indicators", screen.line?.indicator.name ?? ""]
         case .sync: return [SyncScreen.title]
+        case .audit(let screen): return [screen.caseID.rawValue, AuditScreen.title]
         }
     }
 
@@ -113,7 +116,7 @@ extension Screen {
         case .myCases: return 3
         case .referralsIn: return 4
         case .sync: return 5
-        case .memberPicker, .place, .caseFile, .logCase, .board, .priority, .indicator: return nil
+        case .memberPicker, .place, .caseFile, .logCase, .board, .priority, .indicator, .audit: return nil
         }
     }
 
@@ -198,6 +201,9 @@ extension Screen {
         case .sync(var screen):
             defer { self = .sync(screen) }
             return screen.perform(command, context)
+        case .audit(var screen):
+            defer { self = .audit(screen) }
+            return screen.perform(command, context)
         }
     }
 
@@ -272,6 +278,9 @@ extension Screen {
         case .sync(var screen):
             screen.receive(message, context)
             self = .sync(screen)
+        case .audit(var screen):
+            screen.receive(message, context)
+            self = .audit(screen)
         }
     }
 
@@ -290,6 +299,7 @@ extension Screen {
         case .priority(let screen): screen.view(into: &canvas, rect)
         case .indicator(let screen): screen.view(into: &canvas, rect)
         case .sync(let screen): screen.view(into: &canvas, rect)
+        case .audit(let screen): screen.view(into: &canvas, rect)
         }
     }
 }

@@ -58,12 +58,21 @@ struct GlobalOptions: ParsableArguments {
     /// successful sign-in is kept for the next command.
     func signIn() throws -> (PlaceStore, SignedIn) {
         let store = try PlaceStore.open(at: databasePath)
-        if let kept = try keptSignIn(store) { return (store, kept) }
+        return (store, try signIn(store))
+    }
+
+    /// Signs in on an open store, which then signs its audit entries.
+    func signIn(_ store: PlaceStore) throws -> SignedIn {
+        if let kept = try keptSignIn(store) {
+            try store.unlock(kept)
+            return kept
+        }
         guard let member, let found = try store.member(MemberID(member)) else { throw SignInError.notSignedIn }
         let passphrase = try PassphraseInput.read(prompt: "Passphrase for \(found.name): ")
         let signedIn = try store.signIn(found.id, passphrase: passphrase)
+        try store.unlock(signedIn)
         SessionFolder.fromEnvironment()?.keep(signedIn, for: store.path, idle: try IdleLock.fromEnvironment())
-        return (store, signedIn)
+        return signedIn
     }
 
     /// The sign-in kept from an earlier command, if it has not gone idle

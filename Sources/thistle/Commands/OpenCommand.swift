@@ -38,9 +38,10 @@ enum TerminalSession {
         }
         var signedIn = false
         if let kept = try global.keptSignIn(store) {
+            try store.unlock(kept)
             (member, signedIn) = (kept.member, true)
-        } else if member != nil, ProcessInfo.processInfo.environment[PassphraseInput.fileVariable] != nil {
-            (member, signedIn) = (try global.signIn().1.member, true)
+        } else if member != nil, PassphraseInput.fileIsGiven {
+            (member, signedIn) = (try global.signIn(store).member, true)
         }
         try run(store: store, state: { AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn) }, idle: idle)
     }

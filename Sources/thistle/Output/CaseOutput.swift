@@ -1,8 +1,23 @@
 import PlaceDomain
 import PlaceStore
 
-/// `case show`: the JSON shape issue 3 fixes, and a text summary.
+/// `case show`: the JSON shape issue 3 fixes, and a text summary; for a
+/// case the member may not open, the redacted row issue 6 adds.
 enum CaseOutput {
+    static func print(_ reading: CaseReading, _ format: OutputFormat, placeName: String) {
+        switch reading {
+        case .details(let file):
+            Swift.print(format == .json ? json(file).jsonText : text(file), terminator: format == .json ? "\n" : "")
+        case .redacted(let row) where format == .json:
+            Swift.print(JSONValue.object([
+                "id": .string(row.id.rawValue), "status": .string(row.status.rawValue), "place": .string(row.placeID.rawValue),
+                "redacted": .bool(true), "liveNeeds": .int(Int64(row.liveNeeds)), "urgency": row.urgency.map { .string($0.rawValue) } ?? .null,
+            ]).jsonText)
+        case .redacted(let row):
+            Swift.print("\(row.summary(placeName: placeName)) — not shared with your agency: ask its lead professional")
+        }
+    }
+
     static func json(_ file: CaseFile) -> JSONValue {
         func id<T>(_ value: Identifier<T>?) -> JSONValue { value.map { .string($0.rawValue) } ?? .null }
         func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }

@@ -9,6 +9,8 @@ public struct CaseScreen: Equatable, Sendable {
     /// The worklist it was opened from, for the breadcrumb.
     public let from: String
     public var detail: CaseDetail?
+    /// What shows instead when the case is not shared with the member's agency.
+    public var withheld: WithheldCase?
     public var prompt: Prompt?
     /// The first line of the case shown: long cases scroll.
     public var scroll = 0
@@ -28,8 +30,8 @@ public struct CaseScreen: Equatable, Sendable {
     }
 
     /// Drills into a case from a list.
-    static func open(_ id: CaseID, from: String) -> Outcome {
-        Outcome(effects: [.loadCase(id)], push: .caseFile(CaseScreen(caseID: id, from: from)))
+    static func open(_ id: CaseID, from: String, by member: MemberID) -> Outcome {
+        Outcome(effects: [.loadCase(id, by: member)], push: .caseFile(CaseScreen(caseID: id, from: from)))
     }
 
     /// The less frequent actions stay out of the footer so it keeps `q` and `?` at 80 columns.
@@ -52,10 +54,18 @@ public struct CaseScreen: Equatable, Sendable {
         KeyBinding([.character("A")], .answerOnBehalf, label: "answer for",
                    help: "Record a service's answer given by phone or letter, when its agency is not on Thistle",
                    inFooter: false),
+        KeyBinding([.character("u")], .showAudit, label: "audit",
+                   help: "Who viewed or changed this case (its lead, a lead serving its place, or an admin)", inFooter: false),
         KeyBinding([.escape], .back, label: "back", help: "Go back"),
     ]
 
     mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
+        // A withheld case offers nothing to act on; Esc and the global keys still work.
+        if withheld != nil { return command == .back ? nil : Outcome() }
+        if command == .showAudit {
+            guard let member = context.member else { return Outcome() }
+            return Outcome(effects: [.loadAudit(caseID, by: member.id)], push: .audit(AuditScreen(caseID: caseID)))
+        }
         if let moved = ScrollBindings.scroll(scroll, by: command, bodyHeight: context.bodySize.height, contentHeight: {
             detail.map { Self.document($0, width: context.bodySize.width).size.height } ?? 0
         }) {
@@ -205,6 +215,10 @@ public struct CaseScreen: Equatable, Sendable {
         switch message {
         case .caseLoaded(let loaded) where loaded.id == caseID:
             detail = loaded
+            withheld = nil
+        case .caseWithheld(let row, _) where row.id == caseID:
+            detail = nil
+            withheld = row
         case .caseSaved(let saved) where saved.id == caseID:
             // Scrolled to the end, the view stays there to show what was added.
             let body = context.bodySize

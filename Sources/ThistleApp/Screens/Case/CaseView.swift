@@ -4,6 +4,25 @@ import TerminalUI
 
 extension CaseScreen {
     func view(into canvas: inout Canvas, _ rect: Rect) {
+        if let withheld {
+            let lines = [
+                withheld.summary,
+                "",
+                "This case is not shared with your agency, so who it is for and its story stay hidden.",
+                withheld.leadName.map { name in
+                    "Its lead professional is \(name)" + (withheld.leadAgency.map { " (\($0))" } ?? "") + ": ask them."
+                } ?? "",
+            ]
+            var y = rect.y + 1
+            for line in lines {
+                for part in wrap(line, toWidth: max(1, rect.width - 2)) {
+                    canvas.put(" " + part, at: rect.x, y, style: y == rect.y + 1 ? .bold : .plain, maxWidth: rect.width)
+                    y += 1
+                }
+                if line.isEmpty { y += 1 }
+            }
+            return
+        }
         guard let detail else {
             canvas.put(" Loading the case…", at: rect.x, rect.y + 1, style: .dim)
             return

@@ -144,13 +144,13 @@ public struct LogCaseScreen: Equatable, Sendable {
     /// A key while a text field has focus.
     mutating func edit(_ key: Key, _ context: ScreenContext) -> Outcome {
         switch step {
-        case .resident: return editSearch(key)
+        case .resident: return editSearch(key, context)
         case .newResident: return editNewResident(key, context)
         default: return editNote(key, context)
         }
     }
 
-    private mutating func editSearch(_ key: Key) -> Outcome {
+    private mutating func editSearch(_ key: Key, _ context: ScreenContext) -> Outcome {
         switch key {
         case .escape: return Outcome(pop: true)
         case .character("+"):
@@ -171,7 +171,8 @@ public struct LogCaseScreen: Equatable, Sendable {
             _ = search.handle(key)
             guard search.text != before else { return Outcome() }
             let text = search.text.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty { matches = [] } else { return Outcome(effects: [.searchResidents(text)]) }
+            guard let member = context.member else { return Outcome() }
+            if text.isEmpty { matches = [] } else { return Outcome(effects: [.searchResidents(text, by: member.id)]) }
         }
         return Outcome()
     }

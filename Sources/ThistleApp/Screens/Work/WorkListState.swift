@@ -32,7 +32,8 @@ public struct WorkListState: Equatable, Sendable {
         if selection.perform(command, count: rows?.count ?? 0, visibleRows: context.visibleRows) { return Outcome() }
         guard command == .open else { return nil }
         guard let row = selected else { return Outcome() }
-        return CaseScreen.open(row.item.caseID, from: title)
+        guard let member = context.member else { return Outcome() }
+        return CaseScreen.open(row.item.caseID, from: title, by: member.id)
     }
 
     mutating func receive(_ message: Message, _ context: ScreenContext) {

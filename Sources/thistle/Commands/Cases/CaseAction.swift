@@ -15,6 +15,16 @@ struct CaseAction {
         (store, tree, actor, now) = try global.acting()
     }
 
+    /// Prints the case as the acting member may read it.
+    func show(_ id: CaseID, _ format: OutputFormat) throws {
+        guard let reading = try store.readCase(id, by: actor) else { throw UnknownID(kind: "case", id: id.rawValue) }
+        let place: PlaceID = switch reading {
+        case .details(let file): file.case.placeID
+        case .redacted(let row): row.placeID
+        }
+        CaseOutput.print(reading, format, placeName: tree[place]?.name ?? place.rawValue)
+    }
+
     func caseFile(_ id: String) throws -> CaseFile {
         guard let file = try store.caseFile(CaseID(id)) else { throw UnknownID(kind: "case", id: id) }
         return file
@@ -40,8 +50,7 @@ struct CaseAction {
     func apply(_ file: CaseFile?, _ format: OutputFormat, _ rule: () throws -> CaseUpdate) throws {
         let update = try rule()
         try store.save(update, replacing: file, by: actor.id)
-        let saved = try store.caseFile(update.file.case.id) ?? update.file
-        print(format == .json ? CaseOutput.json(saved).jsonText : CaseOutput.text(saved), terminator: format == .json ? "\n" : "")
+        try show(update.file.case.id, format)
         for referral in update.flaggedReferrals {
             FileHandle.standardError.write(Data("thistle: referral \(referral.id) is still with that agency; chase or withdraw it\n".utf8))
         }

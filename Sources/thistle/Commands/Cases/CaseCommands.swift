@@ -63,8 +63,7 @@ struct ShowCase: ParsableCommand {
 
     func run() throws {
         let action = try CaseAction(global)
-        let file = try action.caseFile(caseID)
-        print(output.resolved == .json ? CaseOutput.json(file).jsonText : CaseOutput.text(file), terminator: output.resolved == .json ? "\n" : "")
+        try action.show(CaseID(caseID), output.resolved)
     }
 }
 

@@ -88,7 +88,7 @@ struct FindResident: ParsableCommand {
     func run() throws {
         let action = try CaseAction(global)
         var listing = Listing(keys: ["id", "name", "dob", "postcode", "place"])
-        listing.rows = try action.store.residents(matching: text).map {
+        listing.rows = try action.store.residents(matching: text, for: action.actor).map {
             [.text($0.id.rawValue), .text($0.fullName), .text($0.dateOfBirth), .text($0.postcode), .text($0.placeID.rawValue)]
         }
         print(listing.render(output.resolved), terminator: "")

@@ -36,11 +36,14 @@ struct DashboardReportCommand: ParsableCommand {
 
     func run() throws {
         let chosen = json ? .json : format
-        let (store, _) = try global.signIn()
+        let (store, signedIn) = try global.signIn()
         let tree = try store.placeTree()
         guard tree[PlaceID(place)] != nil else { throw StoreError.unknownPlace(place) }
         let board = try store.dashboard(of: PlaceID(place), tree: tree, now: Date())
-        let report = try DashboardReport(board, suppress: chosen.suppressesByDefault && !noSuppress).render(chosen)
+        let suppress = chosen.suppressesByDefault && !noSuppress
+        let report = try DashboardReport(board, suppress: suppress).render(chosen)
+        try store.recordExport("dashboard report of \(place) as \(chosen.rawValue)" + (suppress ? "" : ", small counts shown")
+                               + (out.map { " to \($0)" } ?? ""), by: signedIn.member.id)
         guard let out else {
             print(report, terminator: "")
             return

@@ -10,6 +10,9 @@ enum PassphraseInput {
     /// A second file for the new passphrase of `member add` and `member passphrase`.
     static let newFileVariable = "THISTLE_NEW_PASSPHRASE_FILE"
 
+    /// Whether THISTLE_PASSPHRASE_FILE names a file (the workspace then signs in before it opens).
+    static var fileIsGiven: Bool { environment(fileVariable) != nil }
+
     /// The current passphrase.
     static func read(prompt: String) throws -> String {
         if let path = environment(fileVariable) { return try fromFile(path, variable: fileVariable) }
@@ -20,7 +23,7 @@ enum PassphraseInput {
     static func readNew(prompt: String) throws -> String {
         if let path = environment(newFileVariable) { return try fromFile(path, variable: newFileVariable) }
         let first = try fromTerminal(prompt)
-        guard try fromTerminal("Again: ") == first else { throw SignInError.passphrasesDiffer }
+        guard Secrets.equal(Data(try fromTerminal("Again: ").utf8), Data(first.utf8)) else { throw SignInError.passphrasesDiffer }
         return first
     }
 

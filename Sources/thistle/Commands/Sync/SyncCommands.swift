@@ -87,6 +87,8 @@ struct ExportBundle: ParsableCommand {
         let team = try TeamMembership.of(store, keys: signedIn.keyring)
         let bundle = try team.exportBundle(from: store, for: peer.map { DeviceID($0) })
         try writePrivately(bundle.data, to: out)
+        try store.recordExport("bundle of \(bundle.ops) ops" + (peer.map { " for \($0)" } ?? "") + " to \(out)",
+                               by: signedIn.member.id)
         struct Shown: Encodable { let bundle: String, ops: Int }
         try printRecord(Shown(bundle: out, ops: bundle.ops), json: output.json, text: "Wrote \(bundle.ops) ops to \(out)")
     }
