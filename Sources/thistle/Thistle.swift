@@ -44,7 +44,7 @@ struct Thistle: ParsableCommand {
             QueueCommand.self, ReferralsCommand.self, CasesCommand.self, PlanCommand.self, PriorityCommand.self,
             ActionCommand.self, IndicatorCommand.self, PlaceStandardCommand.self, VoiceCommand.self, PotCommand.self,
             LearningCommand.self, ReportCommand.self, TeamCommand.self, SyncCommand.self, ConflictsCommand.self,
-            SignInCommand.self, SignOutCommand.self, MemberCommand.self, AuditCommand.self,
+            SignInCommand.self, SignOutCommand.self, MemberCommand.self, AuditCommand.self, RetentionCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -26,8 +26,10 @@ final class MigrationTests: XCTestCase {
             let (store, folder) = try upgraded(name)
             defer { try? FileManager.default.removeItem(at: folder) }
             let reference = try Fixtures.smallPlace()
-            XCTAssertEqual(try store.contentDump(), try reference.contentDump(), name)
-            XCTAssertEqual(try store.logCounts().ops, try reference.logCounts().ops, name)
+            // The audit trail (schema v6) starts with the first write after the upgrade.
+            XCTAssertEqual(try store.contentDump(includingAudit: false), try reference.contentDump(includingAudit: false), name)
+            let dataOps = { (store: PlaceStore) in try store.allOps().filter { $0.entity != "audit_entry" }.count }
+            XCTAssertEqual(try dataOps(store), try dataOps(reference), name)
             XCTAssertEqual(store.deviceID, "device-test")
             try store.write(by: "member-ann", [.set(Place.self, id: "place-beta", "population", to: .int(900))])
             XCTAssertEqual(try store.place("place-beta")?.population, 900, name)

@@ -21,7 +21,7 @@ final class SyncScreenTests: DemoTestCase {
         let after = AppDriver(store: laptop, member: lead)
         after.press(.character("6"))
         let hubLine = try XCTUnwrap(after.screen.split(separator: "\n").first { $0.contains("Hub ") })
-        XCTAssertTrue(hubLine.hasSuffix("1 op"), "one op written since the last sync:\n" + after.screen)
+        XCTAssertTrue(hubLine.hasSuffix("2 ops"), "one change and its audit entry since the last sync:\n" + after.screen)
         XCTAssertTrue(hubLine.contains("last sync 20"), after.screen)
         XCTAssertTrue(after.screen.contains("postgres://hub@hub.example/place"), after.screen)
     }

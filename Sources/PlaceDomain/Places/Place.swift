@@ -5,13 +5,26 @@ public struct Place: Hashable, Codable, Sendable, Identifiable {
     public var kind: PlaceKind
     public var parentID: PlaceID?
     public var population: Int
+    /// How many years closed cases here are kept; nil takes the place above's.
+    public var retentionYears: Int?
 
-    public init(id: PlaceID, name: String, kind: PlaceKind, parentID: PlaceID?, population: Int) {
+    public init(id: PlaceID, name: String, kind: PlaceKind, parentID: PlaceID?, population: Int, retentionYears: Int? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.parentID = parentID
         self.population = population
+        self.retentionYears = retentionYears
+    }
+
+    /// Kept when no place up the tree says otherwise.
+    public static let defaultRetentionYears = 6
+}
+
+extension PlaceTree {
+    /// The retention period in force at `place`: its own, or the nearest place above's.
+    public func retentionYears(at place: PlaceID) -> Int {
+        path(to: place).reversed().lazy.compactMap(\.retentionYears).first ?? Place.defaultRetentionYears
     }
 }
 

@@ -6,8 +6,10 @@ import PlaceDomain
 // are decoded into these rows and then into domain values.
 
 struct PlaceRow: Decodable {
-    let id: PlaceID, name: String, kind: PlaceKind, parent: PlaceID?, population: Int
-    var place: Place { Place(id: id, name: name, kind: kind, parentID: parent, population: population) }
+    let id: PlaceID, name: String, kind: PlaceKind, parent: PlaceID?, population: Int, retentionYears: Int?
+    var place: Place {
+        Place(id: id, name: name, kind: kind, parentID: parent, population: population, retentionYears: retentionYears)
+    }
 }
 
 struct NeedCategoryRow: Decodable {

@@ -47,12 +47,15 @@ public final class PlaceStore: Sendable {
             throw .notWritable(path)
         }
         let ids = IDGenerator(idSource ?? UUIDv7Source(clock: clock, random: SystemRandom()))
+        keepPrivate(path, creating: isNew && !exists)
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(5)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // Deleted rows are overwritten with zeros, not left in free pages.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
             let deviceID = try prepare(pool, isNew: isNew, device: device, ids: ids)
@@ -105,6 +108,20 @@ public final class PlaceStore: Sendable {
                 sql: "INSERT INTO local_setting (key, value) VALUES ('device_id', ?)",
                 arguments: [deviceID.rawValue])
             return deviceID
+        }
+    }
+
+    /// The database file is its owner's alone (0600): created so before
+    /// SQLite opens it, and tightened if it was not. SQLite gives the `-wal`
+    /// and `-shm` files the main file's mode.
+    private static func keepPrivate(_ path: String, creating: Bool) {
+        if creating {
+            let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            if descriptor >= 0 { Foundation.close(descriptor) }
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            var status = stat()
+            if stat(path + suffix, &status) == 0, status.st_mode & 0o077 != 0 { chmod(path + suffix, 0o600) }
         }
     }
 

@@ -10,6 +10,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownPlace(String)
     case unknownAgency(String)
     case unknownCase(String)
+    case unknownResident(String)
     case unknownNeedCategory(String)
     case invalidChange(String)
     case database(String)
@@ -32,6 +33,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "there is no member with id '\(id)'; `thistle members` lists them"
         case .unknownPlace(let id):
             return "there is no place with id '\(id)'; `thistle places` lists them"
+        case .unknownResident(let id):
+            return "there is no resident with id '\(id)' (or it was merged into another: use that one)"
         case .unknownCase(let id):
             return "there is no case with id '\(id)'"
         case .unknownAgency(let id):

@@ -13,7 +13,7 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     public var description: String { name }
 
     public static let place = EntityKind(
-        name: "place", table: "place", columns: ["id", "name", "kind", "parent_id", "population"])
+        name: "place", table: "place", columns: ["id", "name", "kind", "parent_id", "population", "retention_years"])
     public static let agency = EntityKind(
         name: "agency", table: "agency", columns: ["id", "name", "kind", "description", "website"])
     public static let member = EntityKind(

@@ -79,6 +79,9 @@ enum Migrations {
                 CREATE INDEX audit_entry_by_case ON audit_entry(case_id, at);
                 """)
         }
+        migrator.registerMigration("v7 retention periods") { db in
+            try db.execute(sql: "ALTER TABLE place ADD COLUMN retention_years INTEGER CHECK (retention_years > 0)")
+        }
         return migrator
     }
 

@@ -22,9 +22,10 @@ extension PlaceStore {
     /// Judges the deletes among `ops`, all of one record.
     static func deleteVerdicts(_ ops: [Op]) -> DeleteVerdicts {
         var verdicts = DeleteVerdicts()
-        let deletes = ops.filter(\.isDelete)
-        guard !deletes.isEmpty else { return verdicts }
+        // In log order, never in the order this device happened to receive them.
         let ordered = ops.sorted { ($0.hlc, $0.deviceID.rawValue, $0.id) < ($1.hlc, $1.deviceID.rawValue, $1.id) }
+        let deletes = ordered.filter(\.isDelete)
+        guard !deletes.isEmpty else { return verdicts }
         for delete in deletes {
             // A keep that named this delete overrules it; a later delete that
             // named it carries it (and stands or is contested in its place).

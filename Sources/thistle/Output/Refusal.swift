@@ -32,7 +32,7 @@ struct Refusal: Error {
             extra["candidates"] = .array(duplicate.candidates.map(ResidentOutput.json))
         case let store as StoreError:
             switch store {
-            case .unknownMember, .unknownPlace, .unknownAgency, .unknownCase, .unknownNeedCategory: code = "unknown-id"
+            case .unknownMember, .unknownPlace, .unknownAgency, .unknownCase, .unknownResident, .unknownNeedCategory: code = "unknown-id"
             case .invalidChange: code = "invalid-input"
             default: code = "database"
             }

@@ -6,7 +6,7 @@ import PlaceStore
 struct ResidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resident", abstract: "Register residents (with a check for likely duplicates).",
-        subcommands: [AddResident.self, FindResident.self, UpdateResident.self, MergeResidents.self])
+        subcommands: [AddResident.self, FindResident.self, UpdateResident.self, MergeResidents.self, ExportResident.self])
 }
 
 struct AddResident: ParsableCommand {
@@ -155,5 +155,34 @@ struct MergeResidents: ParsableCommand {
         try action.store.mergeResident(merged, into: kept, by: action.actor.id)
         let json = ResidentOutput.json(kept)
         print(output.resolved == .json ? json.jsonText : "Merged \(other) into \(kept.fullName) (\(kept.id))")
+    }
+}
+
+struct ExportResident: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Everything held about a resident, and who viewed it, for a subject access request (leads and admins).",
+        discussion: "Every case in it gets an export entry in the audit trail. The file is written 0600.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The resident.", valueName: "resident-id")) var resident: String
+    @Option(help: ArgumentHelp("The subject access request's reference.", valueName: "text")) var request: String
+    @Option(help: ArgumentHelp("Write it to this file instead of standard output.", valueName: "file")) var out: String?
+    /// The export is JSON either way; `--json` also puts refusals on stdout as JSON.
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let action = try CaseAction(global)
+        if let out, FileManager.default.fileExists(atPath: out) { throw Failure("\(out) exists; choose a new file") }
+        let record = try action.store.subjectAccessExport(ResidentID(resident), request: request, by: action.actor)
+        let names = Dictionary(uniqueKeysWithValues: try allPages(action.store.members) {
+            NameKey(name: $0.name, id: $0.id.rawValue)
+        }.map { ($0.id.rawValue, $0.name) })
+        let json = SubjectAccessOutput.json(record, request: request, by: action.actor.id, at: action.now, names: names)
+        guard let out else {
+            print(json.jsonText)
+            return
+        }
+        try writePrivately(Data((json.jsonText + "\n").utf8), to: out)
+        FileHandle.standardError.write(Data("thistle: wrote \(out)\n".utf8))
     }
 }
