@@ -7,17 +7,20 @@ import PlaceStore
 /// shared drive. JSON with the team, the sending device and what it holds
 /// (its version vector), the ops sealed with the team key (AES-GCM, the
 /// header bound in as authenticated data), and the sender's Ed25519
-/// signature over all of it.
+/// signature over all of it. The team's devices, people and key grants go
+/// in a section of their own sealed with the key's first generation, so a
+/// laptop that has not heard of a rotation learns of it from the bundle.
 struct BundleFile: Codable {
     var format: String
     var version: Int
     var team: String
     var device: String
     var has: [String: String]
+    var sealedKeys: String
     var sealed: String
     var signature: String
 
-    static let currentVersion = 1
+    static let currentVersion = 2
     /// The largest bundle read: bounded so a damaged or hostile file cannot exhaust memory.
     static let maximumSize = 512 * 1_048_576
 
@@ -38,11 +41,16 @@ extension TeamMembership {
         var file = BundleFile(
             format: "thistle-bundle", version: BundleFile.currentVersion, team: teamID, device: store.deviceID.rawValue,
             has: Dictionary(uniqueKeysWithValues: try store.versionVector().map { ($0.key.rawValue, $0.value) }),
-            sealed: "", signature: "")
-        let sealed = try AES.GCM.seal(try encoder.encode(ops), using: teamKey, authenticating: file.signedHeader)
-        guard let combined = sealed.combined else { throw SyncError.unreadable("sealing failed") }
+            sealedKeys: "", sealed: "", signature: "")
+        let keyOps = ops.filter { Self.keyKinds.contains($0.entity) }
+        let keys = try AES.GCM.seal(try encoder.encode(keyOps), using: keyring.keys[keyring.keys.keys.min()!]!,
+                                    authenticating: file.signedHeader + Data("keys".utf8))
+        let sealed = try AES.GCM.seal(try encoder.encode(ops.filter { !Self.keyKinds.contains($0.entity) }), using: teamKey,
+                                      authenticating: file.signedHeader)
+        guard let keysCombined = keys.combined, let combined = sealed.combined else { throw SyncError.unreadable("sealing failed") }
+        file.sealedKeys = keysCombined.base64EncodedString()
         file.sealed = combined.base64EncodedString()
-        file.signature = try signingKey.signature(for: file.signedHeader + combined).base64EncodedString()
+        file.signature = try signingKey.signature(for: file.signedHeader + keysCombined + combined).base64EncodedString()
         return (try encoder.encode(file), ops.count)
     }
 
@@ -60,14 +68,30 @@ extension TeamMembership {
         guard let key = try store.enrolledKey(DeviceID(file.device)),
             let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: key)
         else { throw SyncError.unenrolledDevice(file.device) }
-        guard let combined = Data(base64Encoded: file.sealed), let signature = Data(base64Encoded: file.signature),
-            publicKey.isValidSignature(signature, for: file.signedHeader + combined)
+        guard !(try store.revokedDevices().contains(DeviceID(file.device))) else { throw SyncError.revokedDevice(file.device) }
+        guard let keysCombined = Data(base64Encoded: file.sealedKeys), let combined = Data(base64Encoded: file.sealed),
+            let signature = Data(base64Encoded: file.signature),
+            publicKey.isValidSignature(signature, for: file.signedHeader + keysCombined + combined)
         else { throw SyncError.badSignature(file.device) }
-        guard let box = try? AES.GCM.SealedBox(combined: combined),
-            let plain = keyring.open(box, authenticating: file.signedHeader),
-            let ops = try? JSONDecoder().decode([Op].self, from: plain)
+        guard let keysBox = try? AES.GCM.SealedBox(combined: keysCombined),
+            let keysPlain = keyring.open(keysBox, authenticating: file.signedHeader + Data("keys".utf8)),
+            let keyOps = try? JSONDecoder().decode([Op].self, from: keysPlain),
+            keyOps.allSatisfy({ Self.keyKinds.contains($0.entity) }),
+            let box = try? AES.GCM.SealedBox(combined: combined)
         else { throw SyncError.unreadable("its contents do not open with this team's key") }
-        let result = try store.importOps(ops, progress: progress)
+        guard let plain = keyring.open(box, authenticating: file.signedHeader) else {
+            // Sealed under a generation this sign-in lacks: if the bundle
+            // grants a newer one, take the grants and ask for a new sign-in.
+            guard try keyOps.contains(where: { try Self.grantedGeneration(in: $0) > keyring.currentGeneration }) else {
+                throw SyncError.unreadable("its contents do not open with this team's key")
+            }
+            _ = try store.importOps(keyOps)
+            throw SyncError.teamKeyChanged
+        }
+        guard let ops = try? JSONDecoder().decode([Op].self, from: plain) else {
+            throw SyncError.unreadable("its contents do not open with this team's key")
+        }
+        let result = try store.importOps(keyOps + ops, progress: progress)
         try store.setPeerVector(DeviceID(file.device), file.has)
         return result
     }

@@ -11,6 +11,9 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case hubUnreachable(String)
     case hubRefused(String)
     case hubRowRefused(seq: Int64, why: String)
+    case revokedDevice(String)
+    case teamKeyChanged
+    case notPermitted(String)
 
     public var description: String {
         switch self {
@@ -36,6 +39,13 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the hub refused: \(why)"
         case .hubRowRefused(let seq, let why):
             return "the hub's row \(seq) is refused: \(why); what came before it was applied, nothing after it"
+        case .revokedDevice(let device):
+            return "the bundle comes from \(device), which was revoked (a lost or retired laptop); nothing was imported"
+        case .teamKeyChanged:
+            return "the team key has changed (a device was revoked): sign in again (thistle sign-in), then sync again; "
+                + "what could be read so far was applied"
+        case .notPermitted(let why):
+            return why
         }
     }
 
@@ -43,7 +53,9 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     public var code: String {
         switch self {
         case .notInTeam, .alreadyInTeam: return "team"
-        case .wrongTeam, .unenrolledDevice, .badSignature: return "bundle-refused"
+        case .wrongTeam, .unenrolledDevice, .badSignature, .revokedDevice: return "bundle-refused"
+        case .teamKeyChanged: return "sign-in"
+        case .notPermitted: return "not-permitted"
         case .unreadable, .unknownFormat, .tooLarge: return "bundle-unreadable"
         case .hubUnreachable: return "hub-unreachable"
         case .hubRefused, .hubRowRefused: return "hub-refused"

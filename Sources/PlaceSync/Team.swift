@@ -11,6 +11,9 @@ public struct EnrolledDevice: Hashable, Codable, Sendable {
     public var publicKey: String
     public var enrolledAt: Date
     public var enrolledByID: DeviceID?
+    /// When an admin revoked it (a lost laptop): its bundles and hub rows are refused from then on.
+    public var revokedAt: Date?
+    public var revokedByID: MemberID?
 }
 
 /// This device's place in a team: the team's id, the team keys (which
@@ -22,6 +25,8 @@ public struct EnrolledDevice: Hashable, Codable, Sendable {
 public struct TeamMembership: @unchecked Sendable {
     public let teamID: String
     let keyring: TeamKeyring
+    /// The team keys this membership seals and opens with.
+    public var keys: TeamKeyring { keyring }
     let signingKey: Curve25519.Signing.PrivateKey
 
     var teamKey: SymmetricKey { keyring.current }

@@ -110,7 +110,8 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
 
     /// A device enrolled in the team, with the public key its bundles are signed with (schema v4).
     public static let device = EntityKind(
-        name: "device", table: "device", columns: ["id", "name", "public_key", "enrolled_at", "enrolled_by_id"])
+        name: "device", table: "device",
+        columns: ["id", "name", "public_key", "enrolled_at", "enrolled_by_id", "revoked_at", "revoked_by_id"])
 
     /// A member's passphrase-sealed key pair (schema v5); append-only, the newest counts.
     public static let memberKey = EntityKind(

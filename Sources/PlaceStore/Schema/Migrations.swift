@@ -82,6 +82,12 @@ enum Migrations {
         migrator.registerMigration("v7 retention periods") { db in
             try db.execute(sql: "ALTER TABLE place ADD COLUMN retention_years INTEGER CHECK (retention_years > 0)")
         }
+        migrator.registerMigration("v8 revoked devices") { db in
+            try db.execute(sql: """
+                ALTER TABLE device ADD COLUMN revoked_at TEXT;
+                ALTER TABLE device ADD COLUMN revoked_by_id TEXT;
+                """)
+        }
         return migrator
     }
 

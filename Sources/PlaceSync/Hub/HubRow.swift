@@ -31,7 +31,8 @@ extension TeamMembership {
         encoder.outputFormatting = [.sortedKeys]
         return try ops.map { op in
             let header = HubRow.header(team: teamID, opID: op.id, deviceID: op.deviceID.rawValue, hlc: op.hlc)
-            guard let sealed = try AES.GCM.seal(try encoder.encode(op), using: teamKey, authenticating: header).combined else {
+            guard let sealed = try AES.GCM.seal(try encoder.encode(op), using: transportKey(for: op), authenticating: header).combined
+            else {
                 throw SyncError.unreadable("sealing failed")
             }
             return HubRow(seq: 0, opID: op.id, deviceID: op.deviceID.rawValue, hlc: op.hlc, pushedBy: device, sealed: sealed,
@@ -42,9 +43,22 @@ extension TeamMembership {
     /// Opens hub rows in order, checking each one's signature against the
     /// devices enrolled here or enrolled by an earlier row. A row that does
     /// not open or verify stops the pull there: `hubRowRefused`.
-    func openHubRows(_ rows: [HubRow], enrolled: inout [String: Curve25519.Signing.PublicKey]) throws -> [Op] {
+    ///
+    /// Rows pushed by a revoked device are passed over. A row sealed under a
+    /// newer team key than this sign-in holds ends the page early
+    /// (`keyChanged`) when the rows before it, or this store, grant that
+    /// newer key: the caller applies what was read and asks for a new sign-in.
+    func openHubRows(_ rows: [HubRow], enrolled: inout [String: Curve25519.Signing.PublicKey], revoked: Set<String>,
+                     newestGranted: Int) throws -> (ops: [Op], readUpTo: Int64?, keyChanged: Bool) {
         let decoder = JSONDecoder()
-        return try rows.map { row in
+        var ops: [Op] = []
+        var readUpTo: Int64?
+        var granted = newestGranted
+        for row in rows {
+            if revoked.contains(row.pushedBy) {
+                readUpTo = row.seq
+                continue
+            }
             let header = HubRow.header(team: teamID, opID: row.opID, deviceID: row.deviceID, hlc: row.hlc)
             guard let key = enrolled[row.pushedBy] else {
                 throw SyncError.hubRowRefused(seq: row.seq, why: "it was pushed by \(row.pushedBy), which is not enrolled in this team")
@@ -52,14 +66,22 @@ extension TeamMembership {
             guard key.isValidSignature(row.signature, for: header + row.sealed) else {
                 throw SyncError.hubRowRefused(seq: row.seq, why: "its signature from \(row.pushedBy) does not verify")
             }
-            guard let box = try? AES.GCM.SealedBox(combined: row.sealed),
-                let plain = keyring.open(box, authenticating: header),
-                let op = try? decoder.decode(Op.self, from: plain),
+            guard let box = try? AES.GCM.SealedBox(combined: row.sealed) else {
+                throw SyncError.hubRowRefused(seq: row.seq, why: "it does not open with this team's key")
+            }
+            guard let plain = keyring.open(box, authenticating: header) else {
+                if granted > keyring.currentGeneration { return (ops, readUpTo, true) }
+                throw SyncError.hubRowRefused(seq: row.seq, why: "it does not open with this team's key")
+            }
+            guard let op = try? decoder.decode(Op.self, from: plain),
                 op.id == row.opID, op.deviceID.rawValue == row.deviceID, op.hlc == row.hlc
             else { throw SyncError.hubRowRefused(seq: row.seq, why: "it does not open with this team's key") }
             if let (device, key) = Self.enrolment(in: op) { enrolled[device] = key }
-            return op
+            granted = max(granted, try Self.grantedGeneration(in: op))
+            ops.append(op)
+            readUpTo = row.seq
         }
+        return (ops, readUpTo, false)
     }
 
     /// The device and public key an enrolment op enrols, if `op` is one.

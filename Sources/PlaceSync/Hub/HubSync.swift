@@ -77,10 +77,16 @@ extension TeamMembership {
             var done = 0
             while true {
                 let rows = try await hub.pull(team: teamID, after: result.cursor, limit: batch)
-                guard let last = rows.last else { break }
-                let imported = try store.importOps(try openHubRows(rows, enrolled: &enrolled))
-                result.cursor = last.seq
-                try store.setLocalSettings([cursorKey: String(last.seq)])
+                guard rows.last != nil else { break }
+                let opened = try openHubRows(
+                    rows, enrolled: &enrolled, revoked: Set(try store.revokedDevices().map(\.rawValue)),
+                    newestGranted: try store.newestKeyGeneration())
+                let imported = try store.importOps(opened.ops)
+                if let read = opened.readUpTo {
+                    result.cursor = read
+                    try store.setLocalSettings([cursorKey: String(read)])
+                }
+                if opened.keyChanged { throw SyncError.teamKeyChanged }
                 result.pulled += imported.new
                 result.duplicates += imported.duplicates
                 result.possibleDuplicates += imported.possibleDuplicates

@@ -84,6 +84,8 @@ struct GlobalOptions: ParsableArguments {
         guard let (memberID, keyring) = sessions?.session(for: store.path, member: member.map { MemberID($0) }),
             let found = try store.member(memberID)
         else { return nil }
+        // The team key changed since (a device was revoked): sign in again to open the new one.
+        guard try store.newestKeyGeneration(grantedTo: memberID) <= keyring.currentGeneration else { return nil }
         guard !found.isDisabled else {
             sessions?.end(database: store.path)
             throw SignInError.disabled

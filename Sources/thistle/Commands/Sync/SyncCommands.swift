@@ -7,7 +7,7 @@ import PlaceSync
 struct TeamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team", abstract: "Set up the team: its key and the devices enrolled in it.",
-        subcommands: [InitTeam.self, InviteDevice.self, JoinTeam.self])
+        subcommands: [InitTeam.self, InviteDevice.self, JoinTeam.self, RevokeDevice.self])
 }
 
 struct InitTeam: ParsableCommand {
@@ -64,6 +64,32 @@ struct JoinTeam: ParsableCommand {
         struct Shown: Encodable { let team: String, device: String, db: String }
         try printRecord(Shown(team: try TeamMembership.teamID(of: store) ?? "", device: store.deviceID.rawValue, db: global.databasePath),
                         json: output.json, text: "Joined; this device is \(store.deviceID). Import a bundle from a team device next.")
+    }
+}
+
+struct RevokeDevice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Revoke a lost or retired device (admins): its bundles and hub rows are refused, and a new team key seals what comes next.",
+        discussion: """
+            Every member who is not disabled is granted the new key; other laptops learn of it at their next sync \
+            and ask their user to sign in again. A member whose passphrase may be known to whoever holds the device \
+            should have it reset (thistle member passphrase M) before the revocation.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The device (from `thistle sync status`).", valueName: "device-id")) var device: String
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let (store, signedIn) = try global.signIn()
+        let team = try TeamMembership.of(store, keys: signedIn.keyring)
+        let rotated = try team.revoke(DeviceID(device), in: store, by: signedIn)
+        let renewed = SignedIn(member: signedIn.member, keyring: rotated.keys)
+        SessionFolder.fromEnvironment()?.keep(renewed, for: store.path, idle: try IdleLock.fromEnvironment())
+        struct Shown: Encodable { let device: String, revoked: Bool, keyGeneration: Int }
+        try printRecord(Shown(device: device, revoked: true, keyGeneration: rotated.keys.currentGeneration), json: output.json,
+                        text: "Revoked \(device); the team key is now generation \(rotated.keys.currentGeneration). "
+                            + "Sync so the other laptops hear of it.")
     }
 }
 
