@@ -82,9 +82,10 @@ extension TeamMembership {
         guard let plain = keyring.open(box, authenticating: file.signedHeader) else {
             // Sealed under a generation this sign-in lacks: if the bundle
             // grants a newer one, take the grants and ask for a new sign-in.
-            guard try keyOps.contains(where: { try Self.grantedGeneration(in: $0) > keyring.currentGeneration }) else {
-                throw SyncError.unreadable("its contents do not open with this team's key")
-            }
+            let newer = { (generation: Int) in generation > self.keyring.currentGeneration }
+            guard try keyOps.contains(where: { newer(try Self.grantedGeneration(in: $0)) })
+                || newer(try store.newestKeyGeneration())
+            else { throw SyncError.unreadable("its contents do not open with this team's key") }
             _ = try store.importOps(keyOps)
             throw SyncError.teamKeyChanged
         }
