@@ -51,4 +51,24 @@ final class SignInTUITests: XCTestCase {
         try tmux.send("q")
         try tmux.waitFor("[exit status 0]")
     }
+
+    func testTheWorkspaceLocksWhenLeftAndOpensAgainWithThePassphrase() throws {
+        let runtime = folder.appendingPathComponent("runtime")
+        try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        // Signed in from the passphrase file; locked after five seconds without a key.
+        let tmux = try TmuxSession(
+            command: [ThistleBinary.path, "--db", database, "--as", "member-aileen-baxter"],
+            environment: ["THISTLE_LOCK_AFTER": "5s", "XDG_RUNTIME_DIR": runtime.path], now: nil)
+        try tmux.waitFor("Home") { $0.contains("Aileen Baxter · frontline") && $0.contains("Levenmouth") }
+        let locked = try tmux.waitFor("the idle lock", timeout: 30) { $0.contains("Thistle is locked") }
+        XCTAssertFalse(locked.contains("Levenmouth"), "nothing of the workspace shows while locked:\n\(locked)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: runtime.path + "/thistle").count, 0,
+                       "the kept sign-in ended with the lock")
+        try tmux.send("-l", "demo")
+        try tmux.send("Enter")
+        try tmux.waitFor("Home again") { $0.contains("Aileen Baxter · frontline") && $0.contains("Levenmouth") }
+        try tmux.send("q")
+        try tmux.waitFor("[exit status 0]")
+    }
 }

@@ -106,7 +106,8 @@ struct GlobalOptions: ParsableArguments {
 }
 
 /// How long an unused sign-in lasts: `THISTLE_LOCK_AFTER` minutes (1 to
-/// 1,440), 15 by default. The TUI locks after the same time.
+/// 1,440), or seconds with an `s` (`90s`; 5 to 86,400), 15 minutes by
+/// default. The TUI locks after the same time.
 enum IdleLock {
     static let variable = "THISTLE_LOCK_AFTER"
 
@@ -114,8 +115,11 @@ enum IdleLock {
         guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else {
             return SessionFolder.defaultIdle
         }
+        if text.hasSuffix("s"), let seconds = Int(text.dropLast()), (5...86_400).contains(seconds) {
+            return TimeInterval(seconds)
+        }
         guard let minutes = Int(text), (1...1_440).contains(minutes) else {
-            throw Failure("\(variable) must be a whole number of minutes from 1 to 1440, not '\(text)'")
+            throw Failure("\(variable) must be minutes from 1 to 1440, or seconds from 5s to 86400s, not '\(text)'")
         }
         return TimeInterval(minutes * 60)
     }
