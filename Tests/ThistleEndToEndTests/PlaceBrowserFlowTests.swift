@@ -22,7 +22,9 @@ final class PlaceBrowserFlowTests: XCTestCase {
         try tmux.waitFor("the member list") { $0.contains("Who are you?") && $0.contains("Role") }
         try tmux.send("Enter")
         // The chosen member's passphrase (every demo member's is "demo"), masked as it is typed.
-        try tmux.waitFor("Passphrase:")
+        try tmux.waitFor("the demo's passphrase, in the box") {
+            $0.contains("Passphrase:") && $0.contains("every member's passphrase is \"demo\"")
+        }
         try tmux.send("-l", "demo")
         try tmux.waitFor("Passphrase: ••••")
         try tmux.send("Enter")

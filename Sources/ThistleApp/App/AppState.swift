@@ -21,18 +21,22 @@ public struct AppState: Equatable, Sendable {
     /// Whether choosing a member asks for their passphrase (false when the
     /// caller has signed in already, as tests of other screens do).
     public let needsSignIn: Bool
+    /// Shown in the passphrase box (the demo's passphrase), if any.
+    public let passphraseHint: String?
     public internal(set) var isQuitting = false
 
     /// Starts on Home as `member`, or on the member picker when nil. With
     /// `needsSignIn`, `member` (unless `signedIn` already) or whoever is
     /// chosen must give their passphrase first, and the workspace locks when idle.
-    public init(size: Size, member: Member?, needsSignIn: Bool = false, signedIn: Bool = false) {
+    public init(size: Size, member: Member?, needsSignIn: Bool = false, signedIn: Bool = false,
+                passphraseHint: String? = nil) {
         self.size = size
         self.needsSignIn = needsSignIn
+        self.passphraseHint = passphraseHint
         if let member, needsSignIn, !signedIn {
             self.member = nil
             stack = [.memberPicker(MemberPickerScreen())]
-            lock = SignInLock(member: member, reason: .signIn)
+            lock = SignInLock(member: member, reason: .signIn, hint: passphraseHint)
         } else if let member {
             self.member = member
             stack = [.home(HomeScreen())]

@@ -126,7 +126,7 @@ extension AppState {
         var effects = outcome.effects
         if let message = outcome.notice { notice = message }
         if let chosen = outcome.chosenMember, needsSignIn {
-            lock = SignInLock(member: chosen, reason: .signIn)
+            lock = SignInLock(member: chosen, reason: .signIn, hint: passphraseHint)
         } else if let chosen = outcome.chosenMember {
             member = chosen
             stack = [.home(HomeScreen())]

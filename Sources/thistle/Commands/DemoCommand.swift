@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         }
         var options = global
         options.db = path
-        try TerminalSession.run(options)
+        try TerminalSession.run(options, passphraseHint: "The demo: every member's passphrase is \"\(DemoPlace.passphrase)\".")
     }
 
     /// `$XDG_DATA_HOME/thistle/demo.sqlite`, beside the team's database.

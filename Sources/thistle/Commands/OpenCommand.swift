@@ -29,7 +29,7 @@ enum TerminalSession {
     /// Signs in before the workspace opens when it can without asking (a
     /// kept sign-in, or `--as` with THISTLE_PASSPHRASE_FILE); otherwise the
     /// workspace asks in its own passphrase box.
-    static func run(_ global: GlobalOptions) throws {
+    static func run(_ global: GlobalOptions, passphraseHint: String? = nil) throws {
         let store = try PlaceStore.open(at: global.databasePath)
         let idle = try IdleLock.fromEnvironment()
         var member = try global.member.map { id in
@@ -43,7 +43,9 @@ enum TerminalSession {
         } else if member != nil, PassphraseInput.fileIsGiven {
             (member, signedIn) = (try global.signIn(store).member, true)
         }
-        try run(store: store, state: { AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn) }, idle: idle)
+        try run(store: store, state: {
+            AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn, passphraseHint: passphraseHint)
+        }, idle: idle)
     }
 
     static func run(store: PlaceStore, state: (Size) -> AppState, idle: TimeInterval) throws {

@@ -19,10 +19,13 @@ public struct SignInLock: Equatable, Sendable {
     public var problem: String?
     /// A try is being checked (PBKDF2 takes a moment).
     public var checking = false
+    /// A line for the demo: its passphrase.
+    public var hint: String?
 
-    public init(member: Member, reason: Reason) {
+    public init(member: Member, reason: Reason, hint: String? = nil) {
         self.member = member
         self.reason = reason
+        self.hint = hint
     }
 
     static let bindings: [KeyBinding] = [

@@ -18,7 +18,7 @@ extension SignInLock {
         canvas.put(label, at: field.x, field.y, style: .bold)
         let masked = TextField(text: String(repeating: "•", count: passphrase.text.count), cursor: passphrase.cursor)
         masked.draw(into: &canvas, rect: field.sliceLeft(displayWidth(of: label)).rest, focused: !checking)
-        let status = checking ? "Checking…" : problem ?? "Enter signs in; Esc chooses someone else; Ctrl-C quits."
+        let status = checking ? "Checking…" : problem ?? hint ?? "Enter signs in; Esc chooses someone else; Ctrl-C quits."
         canvas.put(status, at: inside.x, inside.y + 5, style: problem != nil && !checking ? Style(foreground: .red, bold: true) : .dim,
                    maxWidth: inside.width)
     }
