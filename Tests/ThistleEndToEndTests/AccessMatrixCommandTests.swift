@@ -7,17 +7,8 @@ import XCTest
 /// The access matrix through the command line: 32 members of the demo, one
 /// per role × relation of their agency to a case × place served or not,
 /// each asking `case show` as themselves.
-final class AccessMatrixCommandTests: XCTestCase {
-    var folder: URL!
-    var database: String!
+final class AccessMatrixCommandTests: DemoBinaryTestCase {
 
-    override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     func thistle(_ arguments: [String], as member: String, passphrase: String = "demo") throws -> [String: Any] {
         let file = SignInEnvironment.passphraseFile(passphrase, in: folder)

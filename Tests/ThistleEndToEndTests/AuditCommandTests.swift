@@ -5,17 +5,8 @@ import XCTest
 /// The audit trail from the command line: openings and exports are
 /// recorded, a lead sees who viewed a case, and tampering with the
 /// database by raw SQL is caught by `audit verify`.
-final class AuditCommandTests: XCTestCase {
-    var folder: URL!
-    var database: String!
+final class AuditCommandTests: DemoBinaryTestCase {
 
-    override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     func run(_ arguments: [String], as member: String) throws -> (status: Int32, stdout: String, stderr: String) {
         try ThistleBinary.run(arguments + ["--db", database, "--as", member])

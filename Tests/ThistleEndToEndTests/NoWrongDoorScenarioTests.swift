@@ -7,17 +7,8 @@ import XCTest
 /// Issue 3's scenario through the command line: a need raised at the fire
 /// service's door is declined, comes back, is re-routed and met, and the
 /// case closes only when nothing is left open.
-final class NoWrongDoorScenarioTests: XCTestCase {
-    var folder: URL!
-    var database: String!
+final class NoWrongDoorScenarioTests: DemoBinaryTestCase {
 
-    override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     /// Runs a verb as `member` with --json; returns status and the parsed object.
     @discardableResult

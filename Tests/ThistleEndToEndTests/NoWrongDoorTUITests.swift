@@ -5,20 +5,7 @@ import XCTest
 /// The no-wrong-door story in a real terminal: a firefighter logs a case,
 /// refers the housing need (recording consent when asked), housing
 /// declines it, and the firefighter sees the need come back to them.
-final class NoWrongDoorTUITests: XCTestCase {
-    var folder: URL!
-    var database: String!
-
-    override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
+final class NoWrongDoorTUITests: DemoBinaryTestCase {
     func thistle(as member: String) throws -> TmuxSession {
         try TmuxSession(command: [ThistleBinary.path, "--db", database, "--as", member], width: 120, height: 40)
     }

@@ -4,17 +4,8 @@ import XCTest
 
 /// A team lead in a real terminal at 80×24: from Home to Levenmouth's
 /// board, its plan, one priority and back, then the evidence after a resize.
-final class PlaceBoardTUITests: XCTestCase {
-    var folder: URL!
-    var database: String!
+final class PlaceBoardTUITests: DemoBinaryTestCase {
 
-    override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     func testFromHomeToAPriorityAndBack() throws {
         let tmux = try TmuxSession(command: [ThistleBinary.path, "--db", database, "--as", "member-morven-sinclair"])

@@ -4,19 +4,10 @@ import XCTest
 
 /// The plan, pot, evidence and report verbs as a team lead, an analyst and
 /// a frontline worker use them, with the refusals they meet.
-final class PlanCommandTests: XCTestCase {
-    var folder: URL!
-    var database: String!
+final class PlanCommandTests: DemoBinaryTestCase {
     let lead = "member-morven-sinclair"
     let analyst = "member-euan-mackie"
 
-    override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     @discardableResult
     func thistle(_ member: String?, _ arguments: [String], expect status: Int32 = 0,

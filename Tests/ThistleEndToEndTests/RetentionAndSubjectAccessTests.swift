@@ -3,17 +3,8 @@ import TestSupport
 import XCTest
 
 /// Retention review and subject access from the command line.
-final class RetentionAndSubjectAccessTests: XCTestCase {
-    var folder: URL!
-    var database: String!
+final class RetentionAndSubjectAccessTests: DemoBinaryTestCase {
 
-    override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     func json(_ arguments: [String], as member: String, expect status: Int32 = 0) throws -> Any {
         let result = try ThistleBinary.run(arguments + ["--db", database, "--as", member, "--json"])

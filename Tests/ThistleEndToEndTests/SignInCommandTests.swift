@@ -6,21 +6,15 @@ import XCTest
 /// Signing in from the command line: passphrases from a file or kept
 /// sign-ins, refusals that say what to do and change nothing, and the
 /// admin's member verbs.
-final class SignInCommandTests: XCTestCase {
-    var folder: URL!
-    var database: String!
+final class SignInCommandTests: DemoBinaryTestCase {
     var runtime: String!
 
     override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
+        try super.setUpWithError()
         runtime = folder.appendingPathComponent("runtime").path
         try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
     }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     /// Runs thistle with its own runtime folder and, unless given, no passphrase file.
     func run(_ arguments: [String], passphrase: String? = nil, newPassphrase: String? = nil)

@@ -5,23 +5,19 @@ import XCTest
 /// The workspace's passphrase box in a real terminal: nothing shows until
 /// the right passphrase, a wrong one says so, and a lead opens a case's
 /// audit from it; at 80×24 and after a resize.
-final class SignInTUITests: XCTestCase {
-    var folder: URL!
-    var database: String!
-
-    override func setUpWithError() throws {
-        folder = try Fixtures.temporaryDirectory()
-        database = folder.appendingPathComponent("demo.sqlite").path
-        XCTAssertEqual(try ThistleBinary.run(["demo", "--db", database, "--no-tui"]).status, 0)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
-
-    func testALeadSignsInOpensACaseAndSeesWhoViewedIt() throws {
-        // No passphrase file and a runtime folder of its own: the box must ask.
+final class SignInTUITests: DemoBinaryTestCase {
+    /// A runtime folder (0700) of this test's own, so no kept sign-in from another test applies.
+    func privateRuntime() throws -> URL {
         let runtime = folder.appendingPathComponent("runtime")
         try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        return runtime
+    }
+
+
+    func testALeadSignsInOpensACaseAndSeesWhoViewedIt() throws {
+        // No passphrase file and a runtime folder of its own: the box must ask.
+        let runtime = try privateRuntime()
         let tmux = try TmuxSession(
             command: [ThistleBinary.path, "--db", database, "--as", "member-morven-sinclair"],
             environment: ["THISTLE_PASSPHRASE_FILE": "", "XDG_RUNTIME_DIR": runtime.path])
@@ -53,9 +49,7 @@ final class SignInTUITests: XCTestCase {
     }
 
     func testTheWorkspaceLocksWhenLeftAndOpensAgainWithThePassphrase() throws {
-        let runtime = folder.appendingPathComponent("runtime")
-        try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        let runtime = try privateRuntime()
         // Signed in from the passphrase file; locked after five seconds without a key.
         let tmux = try TmuxSession(
             command: [ThistleBinary.path, "--db", database, "--as", "member-aileen-baxter"],
