@@ -138,6 +138,8 @@ final class CaseActionTests: DemoTestCase {
         let resident = try XCTUnwrap(store.resident(try XCTUnwrap(store.caseFile(id)).case.residentID))
         XCTAssertFalse(app.screen.contains(resident.familyName), "who it is for stays hidden:\n\(app.screen)")
         XCTAssertTrue(app.screen.contains("Its lead professional is"), app.screen)
+        let footer = try XCTUnwrap(app.screen.split(separator: "\n").last)
+        XCTAssertFalse(footer.contains("refer"), "the footer offers nothing that cannot be done:\n\(app.screen)")
         let before = try store.notes(on: id)
         app.press(.character("N"))
         app.type("Just passing")

@@ -72,7 +72,7 @@ extension Screen {
         case .triageQueue: return TriageQueueScreen.bindings
         case .myCases: return MyCasesScreen.bindings
         case .referralsIn: return ReferralsInScreen.bindings
-        case .caseFile: return CaseScreen.bindings
+        case .caseFile(let screen): return screen.bindings
         case .logCase(let screen): return screen.stepBindings
         case .board: return BoardScreen.bindings
         case .priority: return PriorityScreen.bindings

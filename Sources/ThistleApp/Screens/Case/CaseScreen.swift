@@ -59,6 +59,12 @@ public struct CaseScreen: Equatable, Sendable {
         KeyBinding([.escape], .back, label: "back", help: "Go back"),
     ]
 
+    /// A withheld case offers nothing to act on: only going back.
+    static let withheldBindings: [KeyBinding] = [KeyBinding([.escape], .back, label: "back", help: "Go back")]
+
+    /// The key table in force: the whole case's, or only Esc for a withheld one.
+    var bindings: [KeyBinding] { withheld == nil ? Self.bindings : Self.withheldBindings }
+
     mutating func perform(_ command: Command, _ context: ScreenContext) -> Outcome? {
         // A withheld case offers nothing to act on; Esc and the global keys still work.
         if withheld != nil { return command == .back ? nil : Outcome() }

@@ -19,7 +19,6 @@ extension CaseScreen {
                     canvas.put(" " + part, at: rect.x, y, style: y == rect.y + 1 ? .bold : .plain, maxWidth: rect.width)
                     y += 1
                 }
-                if line.isEmpty { y += 1 }
             }
             return
         }
