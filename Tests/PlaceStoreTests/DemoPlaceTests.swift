@@ -21,19 +21,27 @@ final class DemoPlaceTests: XCTestCase {
     func testTwoDemoDatabasesHoldIdenticalOpSets() throws {
         let first = try build("a.sqlite")
         let second = try build("b.sqlite")
-        // Everything but the keys: each demo makes its own team key and key pairs.
-        let keys = "('member_key', 'key_grant')"
+        // Everything but the keys: each demo makes its own team key, key
+        // pairs and residents' keys, and seals with nonces of its own, so
+        // the same ops hold the same values once opened.
+        let keys = "('member_key', 'key_grant', 'sealing_key')"
         let dump = { (store: PlaceStore) in
-            try store.writer.read { try Op.fetchAll($0, sql: "SELECT * FROM op WHERE entity NOT IN \(keys) ORDER BY id") }
+            try store.writer.read {
+                try Row.fetchAll($0, sql: "SELECT id, hlc, entity, entity_id, field FROM op WHERE entity NOT IN \(keys) ORDER BY id")
+                    .map(\.description)
+            }
         }
         let ops = try dump(first)
         XCTAssertFalse(ops.isEmpty)
         XCTAssertEqual(ops, try dump(second))
         XCTAssertEqual(first.deviceID, DemoPlace.device)
+        for store in [first, second] { store.useKeys(try store.signIn("member-aileen-baxter", passphrase: DemoPlace.passphrase).keyring) }
         let tables = { (store: PlaceStore) in
-            try store.contentDump().split(separator: "\n").filter { !$0.hasPrefix("member_key ") && !$0.hasPrefix("key_grant ") }
+            try store.contentDump().split(separator: "\n")
+                .filter { !$0.hasPrefix("member_key ") && !$0.hasPrefix("key_grant ") && !$0.hasPrefix("sealing_key ") }
         }
         XCTAssertEqual(try tables(first), try tables(second))
+        XCTAssertTrue(try tables(first).contains { $0.contains("Finlay") }, "compared opened")
         let grants = { (store: PlaceStore) in
             try store.writer.read { try String.fetchAll($0, sql: "SELECT sealed_key FROM key_grant ORDER BY member_id") }
         }
@@ -61,7 +69,8 @@ final class DemoPlaceTests: XCTestCase {
         ])
         let (ops, journal) = try store.logCounts()
         let entries = try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit_entry") ?? 0 }
-        XCTAssertEqual(ops, journal + entries, "a journal row per op, and the audit entries' own ops")
+        XCTAssertEqual(ops, journal + entries + counts[4],
+                       "a journal row per op, the audit entries' own ops, and each resident's key")
         XCTAssertGreaterThan(entries, 600, "an entry for each case the demo wrote")
     }
 

@@ -51,12 +51,24 @@ public enum Fixtures {
 
     /// The small place written into `store`, with one open case in Alpha awaiting triage.
     public static func populate(_ store: PlaceStore) throws {
+        try populateTeam(store)
+        try populateCase(store)
+    }
+
+    /// The places, agencies, need categories, members and services.
+    public static func populateTeam(_ store: PlaceStore) throws {
         var changes: [Change] = []
         changes += try places.map(Change.create)
         changes += try agencies.map(Change.create)
         changes += try categories.map(Change.create)
         changes += try members.map(Change.create)
         changes += try services.map(Change.create)
+        try store.write(by: "member-ann", changes)
+    }
+
+    /// Resident res-1 (Iona Testcase) with open case case-1 and its urgent food need.
+    public static func populateCase(_ store: PlaceStore) throws {
+        var changes: [Change] = []
         let resident = Resident(id: "res-1", givenName: "Iona", familyName: "Testcase", dateOfBirth: "1990-01-02",
                                 postcode: "KY1 1ZZ", placeID: "place-alpha")
         let item = Case(id: "case-1", residentID: "res-1", placeID: "place-alpha", doorAgencyID: "agency-council",

@@ -36,9 +36,14 @@ public enum DemoPlace {
         let store = try PlaceStore.open(
             at: temporary, create: true, device: device, clock: clock,
             idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: 20_261_124)))
-        try store.write(by: nil, try contents.changes())
+        // The team and its keys first, so every personal detail after is written sealed.
+        let changes = try contents.changes()
+        let team: Set<EntityKind> = [.place, .agency, .member]
+        try store.write(by: nil, changes.filter { team.contains($0.entity) })
         let keys = try store.createTeamKeys(
             passphrases: Dictionary(uniqueKeysWithValues: contents.members.map { ($0.id, passphrase) }), by: nil)
+        store.useKeys(keys)
+        try store.write(by: nil, changes.filter { !team.contains($0.entity) })
         try finishing?(store, keys)
         try store.close()
         removeDatabaseFiles(at: path)

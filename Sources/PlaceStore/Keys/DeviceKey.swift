@@ -34,9 +34,10 @@ extension PlaceStore {
         return key
     }
 
-    /// What a sign-in unlocks here: audit entries are signed from now on
-    /// (when the device is in a team).
+    /// What a sign-in unlocks here: personal details are sealed and opened
+    /// with the team keys, and audit entries signed (when the device is in a team).
     public func unlock(_ signedIn: SignedIn) throws {
+        useKeys(signedIn.keyring)
         if let key = try deviceSigningKey(keys: signedIn.keyring) { signAuditEntries(with: key) }
     }
 

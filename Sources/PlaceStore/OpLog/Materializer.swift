@@ -13,7 +13,7 @@ enum Materializer {
         guard let kind = EntityKind.named(op.entity) else {
             throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
         }
-        let table = kind.table.quotedDatabaseIdentifier
+        let table = kind.mainTable
         if op.field == Op.wholeRecord {
             switch value {
             case .object(let fields):
@@ -49,7 +49,7 @@ enum Materializer {
         let names = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let verb = replacing ? "INSERT OR REPLACE" : "INSERT"
-        try db.cachedStatement(sql: "\(verb) INTO \(kind.table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
+        try db.cachedStatement(sql: "\(verb) INTO \(kind.mainTable) (\(names)) VALUES (\(marks))")
             .execute(arguments: StatementArguments(columns.map { fields[$0]!.databaseValue }))
     }
 }

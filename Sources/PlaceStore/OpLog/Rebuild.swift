@@ -8,7 +8,7 @@ extension PlaceStore {
         try writer.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for kind in EntityKind.all.reversed() {
-                try db.execute(sql: "DELETE FROM \(kind.table.quotedDatabaseIdentifier)")
+                try db.execute(sql: "DELETE FROM \(kind.mainTable)")
             }
             let skipped = try Self.opsOfDeletedRecords(db).values.reduce(into: Set<String>()) {
                 $0.formUnion(Self.deleteVerdicts($1).skipped)

@@ -33,11 +33,24 @@ extension PlaceStore {
     }
 
     /// Makes `change` an op (the next HLC time, the op it supersedes) and
-    /// applies it to its table, inside the caller's transaction.
+    /// applies it to its table, inside the caller's transaction. Personal
+    /// details are sealed first (`sealing`); a resident's new key goes in
+    /// just before, as an op of its own whose id names the resident (so an
+    /// erasure can find it on the hub).
     @discardableResult
     func insertOp(_ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, in db: Database) throws -> Op {
+        var written: Op?
+        for sealed in try sealing(change, in: db) {
+            written = try insertSealedOp(sealed, by: author, clock: &clock, in: db)
+        }
+        return written!
+    }
+
+    private func insertSealedOp(_ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, in db: Database)
+        throws -> Op
+    {
         let op = Op(
-            id: ids.next(), deviceID: deviceID, authorID: author,
+            id: change.entity == .sealingKey ? Self.keyOpID(change.entityID) : ids.next(), deviceID: deviceID, authorID: author,
             hlc: clock.tick(now: self.clock.now()).description, entity: change.entity.name,
             entityID: change.entityID, field: change.field, value: change.value.jsonText,
             supersedes: try Self.latestOp(for: change, in: db),
@@ -48,6 +61,9 @@ extension PlaceStore {
         try Materializer.apply(op, value: change.value, in: db)
         return op
     }
+
+    /// The id of the op that carries resident `owner`'s key.
+    public static func keyOpID(_ owner: String) -> String { "key-" + owner }
 
     private static func action(for change: Change) -> String {
         guard change.field == Op.wholeRecord else { return "update" }

@@ -14,9 +14,13 @@ public final class PlaceStore: Sendable {
     public let deviceID: DeviceID
     let clock: any WallClock
     let ids: IDGenerator
-    let unlocked = Unlocked()
+    let unlocked: Unlocked
 
-    private init(path: String, writer: any DatabaseWriter, deviceID: DeviceID, clock: any WallClock, ids: IDGenerator) {
+    private init(
+        path: String, writer: any DatabaseWriter, deviceID: DeviceID, clock: any WallClock, ids: IDGenerator,
+        unlocked: Unlocked
+    ) {
+        self.unlocked = unlocked
         self.path = path
         self.writer = writer
         self.deviceID = deviceID
@@ -49,8 +53,8 @@ public final class PlaceStore: Sendable {
         let ids = IDGenerator(idSource ?? UUIDv7Source(clock: clock, random: SystemRandom()))
         keepPrivate(path, creating: isNew && !exists)
         do {
-            var configuration = Configuration()
-            configuration.foreignKeysEnabled = true
+            let unlocked = Unlocked()
+            var configuration = configuration(unlocked)
             configuration.busyMode = .timeout(5)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -59,7 +63,7 @@ public final class PlaceStore: Sendable {
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
             let deviceID = try prepare(pool, isNew: isNew, device: device, ids: ids)
-            return PlaceStore(path: path, writer: pool, deviceID: deviceID, clock: clock, ids: ids)
+            return PlaceStore(path: path, writer: pool, deviceID: deviceID, clock: clock, ids: ids, unlocked: unlocked)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -71,19 +75,31 @@ public final class PlaceStore: Sendable {
     public static func inMemory(
         device: DeviceID = "device-test", clock: any WallClock, idSource: any IDSource
     ) throws -> PlaceStore {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
+        let unlocked = Unlocked()
+        let queue = try DatabaseQueue(configuration: configuration(unlocked))
         let ids = IDGenerator(idSource)
         let deviceID = try prepare(queue, isNew: true, device: device, ids: ids)
-        return PlaceStore(path: ":memory:", writer: queue, deviceID: deviceID, clock: clock, ids: ids)
+        return PlaceStore(path: ":memory:", writer: queue, deviceID: deviceID, clock: clock, ids: ids, unlocked: unlocked)
+    }
+
+    /// Foreign keys on; each connection gets the functions and views that
+    /// read personal details through `unlocked` (RevealViews).
+    private static func configuration(_ unlocked: Unlocked) -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            RevealViews.addFunctions(to: db, unlocked: unlocked)
+            try RevealViews.createViews(in: db)
+        }
+        return configuration
     }
 
     private static func prepare(
         _ writer: any DatabaseWriter, isNew: Bool, device: DeviceID?, ids: IDGenerator
     ) throws -> DeviceID {
         let migrator = Migrations.migrator
-        if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+        // On the writer's connection: a reader opened before the migration would lack the reveal views.
+        if try writer.writeWithoutTransaction({ try migrator.hasBeenSuperseded($0) }) {
             throw StoreError.newerSchema(writer.path)
         }
         if isNew {
@@ -92,6 +108,7 @@ public final class PlaceStore: Sendable {
             }
         }
         try migrator.migrate(writer)
+        try writer.writeWithoutTransaction { try RevealViews.createViews(in: $0) }
         if isNew, let pool = writer as? DatabasePool {
             // Puts the application id into the main file's header at once,
             // where the opening check reads it, rather than leaving it in the WAL.

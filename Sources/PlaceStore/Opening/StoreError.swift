@@ -14,6 +14,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownNeedCategory(String)
     case invalidChange(String)
     case database(String)
+    /// Personal details were to be written while the team's keys are locked.
+    case locked
+    /// Something was to be written about a resident whose details were erased.
+    case erased(String)
 
     public var description: String {
         switch self {
@@ -45,6 +49,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "change refused: \(reason)"
         case .database(let reason):
             return "database error: \(reason)"
+        case .locked:
+            return "personal details are sealed with the team's key: sign in first"
+        case .erased(let id):
+            return "resident \(id)'s details were erased; nothing more can be recorded about them"
         }
     }
 }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// The kinds of record the op log can write, each materialised into one
 /// table. Ops name an entity and a field; only the fields listed here can
 /// be written, which keeps ops from other devices out of SQL they must not
@@ -11,6 +13,11 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     public let columns: [String]
 
     public var description: String { name }
+
+    /// The table itself, named in the main schema: what writes name, since
+    /// the same name unqualified reads through the connection's reveal view
+    /// (`RevealViews`).
+    var mainTable: String { "main." + table.quotedDatabaseIdentifier }
 
     public static let place = EntityKind(
         name: "place", table: "place", columns: ["id", "name", "kind", "parent_id", "population", "retention_years"])
@@ -127,12 +134,18 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
         name: "audit_entry", table: "audit_entry",
         columns: ["id", "device_id", "seq", "at", "member_id", "action", "case_id", "detail", "prev_hash", "hash", "signature"])
 
+    /// A resident's own key, wrapped under the team key (schema v9). Its op
+    /// is the one the log may lose: an erasure deletes it.
+    public static let sealingKey = EntityKind(name: "sealing_key", table: "sealing_key", columns: ["id", "wrapped"])
+    /// A resident's erasure: their key is destroyed everywhere (schema v9).
+    public static let erasure = EntityKind(name: "erasure", table: "erasure", columns: ["id", "reason", "by_id", "at"])
+
     /// Every kind, parents before children (the order a rebuild clears them in reverse).
     public static let all: [EntityKind] = [
         .place, .agency, .member, .needCategory, .location, .service, .resident, .case, .need, .referral,
         .consent, .consentOverride, .leadChange, .caseEvent, .note, .triageTarget,
         .outcome, .indicator, .indicatorValue, .scorecard, .plan, .priority, .planAction, .placeStandard, .evidence,
-        .fundingStream, .allocation, .learning, .device, .memberKey, .keyGrant, .auditEntry,
+        .fundingStream, .allocation, .learning, .device, .memberKey, .keyGrant, .auditEntry, .sealingKey, .erasure,
     ]
 
     /// Looks a kind up by its op name.

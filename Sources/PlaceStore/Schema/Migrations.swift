@@ -88,7 +88,42 @@ enum Migrations {
                 ALTER TABLE device ADD COLUMN revoked_by_id TEXT;
                 """)
         }
+        migrator.registerMigration("v9 sealed personal details: per-resident keys, erasure") { db in
+            try createSealingKeysAndErasure(db)
+        }
         return migrator
+    }
+
+    /// Issue 6: each resident's key (wrapped under the team key) is the one
+    /// kind of op the log may lose: erasing the resident deletes it, from
+    /// the log and the table, and keeps it out if it comes back in a bundle.
+    private static func createSealingKeysAndErasure(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE sealing_key (
+                id TEXT PRIMARY KEY NOT NULL,
+                wrapped TEXT NOT NULL
+            );
+            CREATE TABLE erasure (
+                id TEXT PRIMARY KEY NOT NULL,
+                reason TEXT NOT NULL,
+                by_id TEXT NOT NULL REFERENCES member(id),
+                at TEXT NOT NULL
+            );
+            DROP TRIGGER op_is_append_only_delete;
+            CREATE TRIGGER op_is_append_only_delete BEFORE DELETE ON op WHEN OLD.entity <> 'sealing_key'
+                BEGIN SELECT RAISE(ABORT, 'the op log is append-only'); END;
+            CREATE TRIGGER erased_key_stays_out_of_the_log BEFORE INSERT ON op
+                WHEN NEW.entity = 'sealing_key' AND EXISTS (SELECT 1 FROM erasure WHERE id = NEW.entity_id)
+                BEGIN SELECT RAISE(IGNORE); END;
+            CREATE TRIGGER erased_key_stays_out BEFORE INSERT ON sealing_key
+                WHEN EXISTS (SELECT 1 FROM erasure WHERE id = NEW.id)
+                BEGIN SELECT RAISE(IGNORE); END;
+            CREATE TRIGGER erasure_destroys_the_key AFTER INSERT ON erasure
+                BEGIN
+                    DELETE FROM sealing_key WHERE id = NEW.id;
+                    DELETE FROM op WHERE entity = 'sealing_key' AND entity_id = NEW.id;
+                END;
+            """)
     }
 
     /// Issue 4: one plan per place and period with its priorities and

@@ -72,7 +72,7 @@ extension PlaceStore {
             }
             let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
             let records = Set(byRecord.keys)
-            let before = Set(try Self.openConflicts(db, in: records).map(\.id))
+            let before = Set(try openConflicts(db, in: records).map(\.id))
                 .union(try Self.caseRuleConflicts(db).map(\.id)).union(try Self.deleteConflicts(db, in: records).map(\.id))
             // A record whose new ops all come after every op it has can take
             // them as they are; otherwise it is rebuilt from all of its ops.
@@ -118,7 +118,7 @@ extension PlaceStore {
                                 JSONValue.object(["new": .int(Int64(fresh.count)),
                                                   "duplicates": .int(Int64(ops.count - fresh.count))]).jsonText])
             }
-            let after = try Self.openConflicts(db, in: records) + Self.caseRuleConflicts(db)
+            let after = try openConflicts(db, in: records) + Self.caseRuleConflicts(db)
                 + Self.deleteConflicts(db, in: records)
             let arrived = Set(fresh.filter { $0.entity == EntityKind.resident.name && $0.field == Op.wholeRecord }.map(\.entityID))
             return ImportResult(new: fresh.count, duplicates: ops.count - fresh.count,
@@ -150,7 +150,7 @@ extension PlaceStore {
     /// cases a merge reopened because of a live need, and records deleted
     /// on one device while another changed them.
     public func conflicts() throws -> [Conflict] {
-        try writer.read { try Self.openConflicts($0) + Self.caseRuleConflicts($0) + Self.deleteConflicts($0) }
+        try writer.read { try openConflicts($0) + Self.caseRuleConflicts($0) + Self.deleteConflicts($0) }
     }
 
     /// The cases whose needs, referrals or own record these ops touch.
@@ -176,7 +176,7 @@ extension PlaceStore {
             if let rule = try Self.caseRuleConflicts(db, cases: [conflict.entityID]).first(where: { $0.id == conflict.id }) {
                 return try Self.resolveCaseRule(rule, with: value, by: author, store: self, in: db)
             }
-            guard let current = try (Self.openConflicts(db, in: [key]) + Self.deleteConflicts(db, in: [key]))
+            guard let current = try (openConflicts(db, in: [key]) + Self.deleteConflicts(db, in: [key]))
                 .first(where: { $0.id == conflict.id })
             else {
                 throw StoreError.invalidChange("conflict \(conflict.id) is not open")
@@ -196,9 +196,13 @@ extension PlaceStore {
                 }
             }
             var clock = HybridLogicalClock(last: try Self.lastHLC(db))
+            let settled = Change(entity: kind, entityID: current.entityID, field: current.field, value: value)
+            // The chosen value is written sealed, as any other write is.
+            let prepared = try sealing(settled, in: db)
+            for key in prepared.dropLast() { try insertOp(key, by: author, clock: &clock, in: db) }
             let op = Op(
                 id: ids.next(), deviceID: deviceID, authorID: author, hlc: clock.tick(now: self.clock.now()).description,
-                entity: kind.name, entityID: current.entityID, field: current.field, value: value.jsonText,
+                entity: kind.name, entityID: current.entityID, field: current.field, value: prepared.last!.value.jsonText,
                 supersedes: winner, resolves: resolves)
             try op.insert(db)
             try Self.rebuildRecord(kind, id: current.entityID, in: db)
@@ -209,7 +213,6 @@ extension PlaceStore {
                     """,
                 arguments: [ids.next(), Self.isoTime(self.clock.now()), author.rawValue, deviceID.rawValue, kind.name,
                             current.entityID, op.id])
-            let settled = Change(entity: kind, entityID: current.entityID, field: current.field, value: value)
             try appendAudit(.change, by: author, caseID: try Self.caseID(of: settled, in: db),
                             detail: "resolved the conflict on \(kind) \(current.entityID) \(current.field)", clock: &clock, in: db)
             return op.id
@@ -269,7 +272,7 @@ extension PlaceStore {
 
     /// Rebuilds one record from all of its ops in (HLC, device, id) order.
     static func rebuildRecord(_ kind: EntityKind, id: String, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM \(kind.table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM \(kind.mainTable) WHERE id = ?", arguments: [id])
         let ops = try Op.fetchAll(
             db, sql: "SELECT * FROM op WHERE entity = ? AND entity_id = ? ORDER BY hlc, device_id, id",
             arguments: [kind.name, id])
@@ -281,7 +284,7 @@ extension PlaceStore {
     }
 
     /// Fields with more than one head, over every record or only `records`.
-    static func openConflicts(_ db: Database, in records: Set<RecordKey>? = nil) throws -> [Conflict] {
+    func openConflicts(_ db: Database, in records: Set<RecordKey>? = nil) throws -> [Conflict] {
         if let records, records.isEmpty { return [] }
         var resolved = Set<String>()
         for list in try String.fetchAll(
@@ -291,8 +294,8 @@ extension PlaceStore {
         }
         // A delete settles what it saw only if it stands: a contested or
         // overruled delete leaves the record, and its fields' conflicts, in place.
-        for ops in try opsOfDeletedRecords(db, in: records).values {
-            let skipped = deleteVerdicts(ops).skipped
+        for ops in try Self.opsOfDeletedRecords(db, in: records).values {
+            let skipped = Self.deleteVerdicts(ops).skipped
             for delete in ops where delete.isDelete && !skipped.contains(delete.id) { resolved.formUnion(delete.resolvedIDs) }
         }
         let heads = """
@@ -314,14 +317,19 @@ extension PlaceStore {
             [$0.entity, $0.entityID, $0.field].joined(separator: "/")
         }
         // Concurrent edits that set the same value agree: no one need choose.
-        return byField.filter { $0.value.count > 1 && Set($0.value.map(\.value)).count > 1 }.sorted { $0.key < $1.key }.map { id, group in
+        // Values are compared opened: each laptop sealed its own with its own nonce.
+        return try byField.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.compactMap { id, group in
             let ordered = group.sorted { ($0.hlc, $0.deviceID.rawValue, $0.id) < ($1.hlc, $1.deviceID.rawValue, $1.id) }
-            return Conflict(
-                id: id, entity: ordered[0].entity, entityID: ordered[0].entityID, field: ordered[0].field,
-                values: ordered.map {
-                    Conflict.Value(opID: $0.id, value: JSONValue(jsonText: $0.value) ?? .null, author: $0.authorID,
-                                   device: $0.deviceID, at: $0.hlc)
-                })
+            let values = try ordered.map {
+                Conflict.Value(
+                    opID: $0.id,
+                    value: try revealed(JSONValue(jsonText: $0.value) ?? .null, entity: $0.entity, row: $0.entityID,
+                                        field: $0.field, in: db),
+                    author: $0.authorID, device: $0.deviceID, at: $0.hlc)
+            }
+            guard Set(values.map(\.value)).count > 1 else { return nil }
+            return Conflict(id: id, entity: ordered[0].entity, entityID: ordered[0].entityID, field: ordered[0].field,
+                            values: values)
         }
     }
 }

@@ -15,7 +15,7 @@ extension PlaceStore {
         let scope = cases.map { JSONValue.array($0.sorted().map { .string($0) }).jsonText }
         try db.execute(
             sql: """
-                UPDATE case_file SET status = 'open', closed_at = NULL, closed_by_id = NULL, closed_reason = NULL
+                UPDATE main.case_file SET status = 'open', closed_at = NULL, closed_by_id = NULL, closed_reason = NULL
                 WHERE status = 'closed' AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))
                   AND (EXISTS (SELECT 1 FROM need n WHERE n.case_id = case_file.id AND n.state IN ('open', 'routed'))
                        OR EXISTS (SELECT 1 FROM referral r WHERE r.case_id = case_file.id AND r.state IN ('sent', 'accepted')))

@@ -182,10 +182,11 @@ struct HubConnection: Sendable {
     }
 
     /// Appends rows the hub lacks (by op id) in one transaction, numbered
-    /// after the team's last row under its lock. Returns the last number
-    /// before this push and after it. `beforeCommit` lets a test cut the
-    /// push off mid-transaction.
-    func push(_ rows: [HubRow], team: String, pushedBy: String,
+    /// after the team's last row under its lock, and deletes the rows named
+    /// in `forgetting` (erased residents' key ops), never taking them in
+    /// again. Returns the last number before this push and after it.
+    /// `beforeCommit` lets a test cut the push off mid-transaction.
+    func push(_ rows: [HubRow], team: String, pushedBy: String, forgetting: [String] = [],
               beforeCommit: (@Sendable (PostgresConnection) async throws -> Void)? = nil) async throws -> (from: Int64, to: Int64) {
         try await transaction { db in
             try await db.query(
@@ -205,7 +206,8 @@ struct HubConnection: Sendable {
                         WITH ORDINALITY AS t(op_id, device_id, hlc, sealed, signature, n)),
                 fresh AS (
                     SELECT i.*, row_number() OVER (ORDER BY i.n) AS k FROM incoming i
-                    WHERE NOT EXISTS (SELECT 1 FROM thistle_op o WHERE o.team_id = \(team) AND o.op_id = i.op_id)),
+                    WHERE NOT EXISTS (SELECT 1 FROM thistle_op o WHERE o.team_id = \(team) AND o.op_id = i.op_id)
+                      AND NOT i.op_id = ANY(\(forgetting)::text[])),
                 inserted AS (
                     INSERT INTO thistle_op (team_id, seq, op_id, device_id, hlc, pushed_by, sealed, signature)
                     SELECT \(team), \(base) + k, op_id, device_id, hlc, \(pushedBy), sealed, signature FROM fresh
@@ -214,6 +216,10 @@ struct HubConnection: Sendable {
                 WHERE team_id = \(team) RETURNING last_seq
                 """, logger: logger
             ).decode(Int64.self) { last = seq }
+            if !forgetting.isEmpty {
+                try await db.query(
+                    "DELETE FROM thistle_op WHERE team_id = \(team) AND op_id = ANY(\(forgetting)::text[])", logger: logger)
+            }
             try await beforeCommit?(db)
             return (base, last)
         }

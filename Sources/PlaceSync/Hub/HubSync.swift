@@ -99,6 +99,8 @@ extension TeamMembership {
         try await pullAll()
         let hubHas = try await hub.vector(team: teamID)
         let missing = try store.ops(after: Dictionary(uniqueKeysWithValues: hubHas.map { (DeviceID($0.key), $0.value) }))
+        // Erased residents' keys leave the hub with every push that knows of the erasure.
+        let forgetting = try store.erasedResidents().map { PlaceStore.keyOpID($0.rawValue) }
         var batchIndex = 0
         for start in stride(from: 0, to: missing.count, by: batch) {
             let chunk = Array(missing[start..<min(start + batch, missing.count)])
@@ -106,7 +108,8 @@ extension TeamMembership {
             let index = batchIndex
             var beforeCommit: (@Sendable (PostgresConnection) async throws -> Void)?
             if let interruptPush { beforeCommit = { try await interruptPush(index, $0) } }
-            let pushed = try await hub.push(rows, team: teamID, pushedBy: store.deviceID.rawValue, beforeCommit: beforeCommit)
+            let pushed = try await hub.push(rows, team: teamID, pushedBy: store.deviceID.rawValue, forgetting: forgetting,
+                                            beforeCommit: beforeCommit)
             batchIndex += 1
             result.pushed += Int(pushed.to - pushed.from)
             // Nobody else pushed since this device last read the hub: what

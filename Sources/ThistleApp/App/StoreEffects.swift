@@ -105,6 +105,7 @@ public struct StoreEffects: Sendable {
                 return .signedIn(signedIn.member)
             case .endSignIn:
                 sessions?.end(database: store.path)
+                store.lock()
                 return nil
             case .quit:
                 return nil

@@ -34,6 +34,8 @@ struct Refusal: Error {
             switch store {
             case .unknownMember, .unknownPlace, .unknownAgency, .unknownCase, .unknownResident, .unknownNeedCategory: code = "unknown-id"
             case .invalidChange: code = "invalid-input"
+            case .locked: code = "sign-in"
+            case .erased: code = "not-permitted"
             default: code = "database"
             }
             message = store.description

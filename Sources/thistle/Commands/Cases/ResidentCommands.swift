@@ -6,7 +6,8 @@ import PlaceStore
 struct ResidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resident", abstract: "Register residents (with a check for likely duplicates).",
-        subcommands: [AddResident.self, FindResident.self, UpdateResident.self, MergeResidents.self, ExportResident.self])
+        subcommands: [AddResident.self, FindResident.self, UpdateResident.self, MergeResidents.self, ExportResident.self,
+                      EraseResident.self])
 }
 
 struct AddResident: ParsableCommand {
@@ -184,5 +185,28 @@ struct ExportResident: ParsableCommand {
         }
         try writePrivately(Data((json.jsonText + "\n").utf8), to: out)
         FileHandle.standardError.write(Data("thistle: wrote \(out)\n".utf8))
+    }
+}
+
+struct EraseResident: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erase",
+        abstract: "Destroy a resident's key on every laptop and the hub, so their details can no longer be read (leads and admins).",
+        discussion: """
+            Records merged into the resident are erased too. The records and counts stay; the name, date of birth, \
+            postcode, notes and reasons read as "(erased)" from then on. Cannot be undone.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The resident.", valueName: "resident-id")) var resident: String
+    @Option(help: ArgumentHelp("Why (for example the erasure request's reference).", valueName: "text")) var reason: String
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let erased = try action.store.eraseResident(ResidentID(resident), reason: reason, by: action.actor)
+        let ids = erased.map(\.rawValue)
+        print(output.resolved == .json
+              ? JSONValue.object(["erased": .array(ids.map { .string($0) })]).jsonText
+              : "Erased \(ids.joined(separator: ", ")): their details can no longer be read")
     }
 }
