@@ -88,6 +88,8 @@ public final class PlaceStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // Sorting and grouping opened values never spill into temporary files.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             RevealViews.addFunctions(to: db, unlocked: unlocked)
             try RevealViews.createViews(in: db)
         }
