@@ -194,7 +194,7 @@ final class AnsweringReferralsTests: XCTestCase {
     func testLeadRecordsTheAnswerOfAnAgencyWithNoOneOnThistle() throws {
         let referred = try Team.openCase()
             .recordConsent(
-                id: "consent-vol", agency: "agency-volunteers", basis: .consent, by: Team.acting(Team.ann),
+                id: "consent-vol", agency: "agency-volunteers", basis: .consent, dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(Team.ann),
                 now: now - Team.days(2)
             )
             .file.refer(

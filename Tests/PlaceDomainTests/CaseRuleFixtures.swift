@@ -87,7 +87,7 @@ enum Team {
             summary: "Synthetic resident at the library door.", by: acting(ann), now: now - hours(1)
         ).file
         return try opened.recordConsent(
-            id: "consent-advice", agency: "agency-advice", basis: .consent, by: acting(ann), now: now - hours(1)
+            id: "consent-advice", agency: "agency-advice", basis: .consent, dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: acting(ann), now: now - hours(1)
         ).file
     }
 

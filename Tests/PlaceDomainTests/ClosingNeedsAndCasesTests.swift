@@ -119,7 +119,7 @@ final class ClosingNeedsAndCasesTests: XCTestCase {
         assertRefused(try closed.closeCase(by: ann, now: now), .caseClosed("case-1"))
         assertRefused(try closed.changeLead(to: Team.dev, by: ann, now: now), .caseClosed("case-1"))
         assertRefused(
-            try closed.recordConsent(id: "consent-2", agency: "agency-homes", basis: .publicTask, by: ann, now: now),
+            try closed.recordConsent(id: "consent-2", agency: "agency-homes", basis: .publicTask, dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: ann, now: now),
             .caseClosed("case-1"))
     }
 }

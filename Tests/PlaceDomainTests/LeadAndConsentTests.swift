@@ -53,7 +53,7 @@ final class LeadAndConsentTests: XCTestCase {
         let update = try Team.openCase().recordConsent(
             id: "consent-homes", agency: "agency-homes", basis: .publicTask,
             dataSharingAgreement: " Testshire DSA 2026 ",
-            by: Team.acting(Team.ben), now: now)
+            standingAgreement: nil, by: Team.acting(Team.ben), now: now)
         let consent = try XCTUnwrap(update.file.activeConsent(for: "agency-homes"))
         XCTAssertEqual(
             consent,
@@ -68,10 +68,16 @@ final class LeadAndConsentTests: XCTestCase {
                     .consentRecorded("consent-homes", agency: "agency-homes", basis: .publicTask), by: "member-ben",
                     at: now)
             ])
-        let blank = try Team.openCase().recordConsent(
+        let standing = try Team.openCase().recordConsent(
             id: "consent-homes", agency: "agency-homes", basis: .consent, dataSharingAgreement: "  ",
-            by: Team.acting(Team.ann), now: now)
-        XCTAssertNil(blank.file.activeConsent(for: "agency-homes")?.dataSharingAgreement)
+            standingAgreement: "Testshire standing DSA", by: Team.acting(Team.ann), now: now)
+        XCTAssertEqual(standing.file.activeConsent(for: "agency-homes")?.dataSharingAgreement, "Testshire standing DSA",
+                       "none named: the place's standing agreement")
+        assertRefused(
+            try Team.openCase().recordConsent(
+                id: "consent-homes", agency: "agency-homes", basis: .consent, dataSharingAgreement: "  ",
+                standingAgreement: nil, by: Team.acting(Team.ann), now: now),
+            .dataSharingAgreementMissing(agency: "agency-homes"), "consent always names its agreement")
     }
 
     func testConsentBasesAreStoredAsTheirAgreedCodes() {
@@ -84,16 +90,16 @@ final class LeadAndConsentTests: XCTestCase {
         XCTAssertNoThrow(
             try handedOver.recordConsent(
                 id: "consent-homes", agency: "agency-homes", basis: .consent,
-                by: Team.acting(Team.ann), now: now))
+                dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(Team.ann), now: now))
         XCTAssertNoThrow(
             try handedOver.recordConsent(
                 id: "consent-homes", agency: "agency-homes", basis: .consent,
-                by: Team.acting(Team.gus), now: now))
+                dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(Team.gus), now: now))
         for member in [Team.dev, Team.fay, Team.cara] {
             assertRefused(
                 try handedOver.recordConsent(
                     id: "consent-homes", agency: "agency-homes", basis: .consent,
-                    by: Team.acting(member), now: now),
+                    dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(member), now: now),
                 .notWorkingOnCase(member: member.id, case: "case-1"))
         }
     }
@@ -102,7 +108,7 @@ final class LeadAndConsentTests: XCTestCase {
         let file = try Team.openCase()
         assertRefused(
             try file.recordConsent(
-                id: "consent-2", agency: "agency-advice", basis: .publicTask, by: Team.acting(Team.ann),
+                id: "consent-2", agency: "agency-advice", basis: .publicTask, dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(Team.ann),
                 now: now),
             .consentAlreadyRecorded(agency: "agency-advice"))
         let withdrawn = try file.withdrawConsent(
@@ -111,14 +117,14 @@ final class LeadAndConsentTests: XCTestCase {
         ).file
         let again = try withdrawn.recordConsent(
             id: "consent-2", agency: "agency-advice", basis: .publicTask,
-            by: Team.acting(Team.ann), now: now
+            dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(Team.ann), now: now
         ).file
         XCTAssertEqual(again.activeConsent(for: "agency-advice")?.id, "consent-2")
         XCTAssertEqual(again.consents.count, 2, "the withdrawn consent stays on record")
         assertRefused(
             try withdrawn.recordConsent(
                 id: "consent-advice", agency: "agency-advice", basis: .publicTask,
-                by: Team.acting(Team.ann), now: now),
+                dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(Team.ann), now: now),
             .idInUse("consent-advice"))
     }
 
@@ -127,19 +133,19 @@ final class LeadAndConsentTests: XCTestCase {
         let signed = now - Team.days(1)
         XCTAssertEqual(
             try file.recordConsent(
-                id: "consent-homes", agency: "agency-homes", basis: .consent, by: Team.acting(Team.ann),
+                id: "consent-homes", agency: "agency-homes", basis: .consent, dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(Team.ann),
                 now: now, recordedAt: signed
             ).file.activeConsent(for: "agency-homes")?.recordedAt,
             signed)
         assertRefused(
             try file.recordConsent(
-                id: "consent-homes", agency: "agency-homes", basis: .consent, by: Team.acting(Team.ann),
+                id: "consent-homes", agency: "agency-homes", basis: .consent, dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: Team.acting(Team.ann),
                 now: now, recordedAt: now + 3_600),
             .timeInFuture(now + 3_600))
         assertRefused(
             try file.recordConsent(
                 id: "consent-homes", agency: "agency-homes", basis: .consent,
-                dataSharingAgreement: String(repeating: "d", count: 2_001), by: Team.acting(Team.ann),
+                dataSharingAgreement: String(repeating: "d", count: 2_001), standingAgreement: nil, by: Team.acting(Team.ann),
                 now: now),
             .dataSharingAgreementTooLong(agency: "agency-homes", limit: 2_000))
     }

@@ -51,7 +51,8 @@ final class ReferringTests: XCTestCase {
         func refer(_ reason: String?) throws -> CaseUpdate {
             try file.refer(
                 id: "ref-homes", needID: "need-debt", to: homes, servicePlacesCover: true,
-                consentOverride: reason, by: Team.acting(Team.ann), now: now)
+                consentOverride: reason.map { ConsentOverrideRequest(reason: $0, standingAgreement: "DSA-TEST") },
+                by: Team.acting(Team.ann), now: now)
         }
         assertRefused(try refer(nil), .consentMissing(agency: "agency-homes"))
         assertRefused(try refer("   \n"), .consentMissing(agency: "agency-homes"), "a blank reason is no reason")
@@ -66,8 +67,21 @@ final class ReferringTests: XCTestCase {
             [
                 ConsentOverride(
                     referralID: "ref-homes", agencyID: "agency-homes",
-                    reason: "Eviction on Friday; resident could not be reached.", byID: "member-ann", at: now)
+                    reason: "Eviction on Friday; resident could not be reached.", basis: .publicTask,
+                    dataSharingAgreement: "DSA-TEST", byID: "member-ann", at: now)
             ])
+        func urgent(_ basis: ConsentBasis, _ named: String?, _ standing: String?) throws -> CaseUpdate {
+            try file.refer(
+                id: "ref-homes", needID: "need-debt", to: homes, servicePlacesCover: true,
+                consentOverride: ConsentOverrideRequest(reason: "Eviction on Friday.", basis: basis,
+                                                        dataSharingAgreement: named, standingAgreement: standing),
+                by: Team.acting(Team.ann), now: now)
+        }
+        assertRefused(try urgent(.consent, "ISP-1", nil), .overrideOnConsent(agency: "agency-homes"))
+        assertRefused(try urgent(.vitalInterests, " ", nil), .dataSharingAgreementMissing(agency: "agency-homes"))
+        let named = try urgent(.vitalInterests, "ISP-1", "standing")
+        XCTAssertEqual(named.file.consentOverrides.map(\.basis), [.vitalInterests])
+        XCTAssertEqual(named.file.consentOverrides.map(\.dataSharingAgreement), ["ISP-1"], "the named one wins")
         XCTAssertTrue(
             update.events.contains(
                 CaseEvent(
@@ -133,7 +147,8 @@ final class ReferringTests: XCTestCase {
         func refer(_ need: NeedID, to service: Service, covers: Bool = true) throws -> CaseUpdate {
             try file.refer(
                 id: "ref-x", needID: need, to: service, servicePlacesCover: covers,
-                consentOverride: "Urgent and agreed verbally.", by: Team.acting(Team.ann), now: now)
+                consentOverride: ConsentOverrideRequest(reason: "Urgent and agreed verbally.", standingAgreement: "DSA-TEST"),
+                by: Team.acting(Team.ann), now: now)
         }
         assertRefused(
             try refer("need-debt", to: Team.food),

@@ -33,7 +33,7 @@ final class AccessMatrixTests: XCTestCase {
         var update = try file.changeLead(to: ben, by: ann, now: Fixtures.start)
         try store.save(update, replacing: file, by: ann.id)
         file = update.file
-        update = try file.recordConsent(id: "consent-1", agency: "agency-housing", basis: .consent, by: ann, now: Fixtures.start)
+        update = try file.recordConsent(id: "consent-1", agency: "agency-housing", basis: .consent, dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: ann, now: Fixtures.start)
         try store.save(update, replacing: file, by: ann.id)
     }
 

@@ -49,7 +49,9 @@ final class CaseFileStoreTests: XCTestCase {
         let debt = try XCTUnwrap(store.service("service-debt"))
         try step("case-1", by: ann) {
             try $0.refer(id: "ref-1", needID: "need-1", to: try XCTUnwrap(self.store.service("service-food")),
-                         servicePlacesCover: true, consentOverride: "Resident asked for help today; consent by phone later",
+                         servicePlacesCover: true, consentOverride: ConsentOverrideRequest(
+                            reason: "Resident asked for help today; consent by phone later", basis: .vitalInterests,
+                            dataSharingAgreement: "TESTSHIRE-DSA-1", standingAgreement: nil),
                          by: self.ann, now: self.now)
         }
         let declined = try step("case-1", by: ben) {
@@ -61,7 +63,7 @@ final class CaseFileStoreTests: XCTestCase {
         XCTAssertEqual(declined.needs.first?.returned, true)
         XCTAssertEqual(declined.consentOverrides.count, 1)
         try step("case-1", by: ann) {
-            try $0.recordConsent(id: "consent-1", agency: "agency-advice", basis: .consent, by: self.ann,
+            try $0.recordConsent(id: "consent-1", agency: "agency-advice", basis: .consent, dataSharingAgreement: "DSA-TEST", standingAgreement: nil, by: self.ann,
                                  now: self.now.addingTimeInterval(120))
         }
         try step("case-1", by: ben) {

@@ -33,7 +33,7 @@ final class WorkQueueTests: XCTestCase {
         let file = try XCTUnwrap(store.caseFile("case-2"))
         let debt = try XCTUnwrap(store.service("service-debt"))
         try store.save(try file.refer(id: "ref-2", needID: "need-2", to: debt, servicePlacesCover: true,
-                                      consentOverride: "Synthetic override", by: ann, now: now),
+                                      consentOverride: ConsentOverrideRequest(reason: "Synthetic override", standingAgreement: "DSA-TEST"), by: ann, now: now),
                        replacing: file, by: ann.id)
         XCTAssertEqual(try store.triageQueue(in: ann.servedPlaceIDs).map(\.needID), ["need-1"])
         let incoming = try store.referralsIncoming(to: ben.member.agencyID, now: now)
@@ -50,7 +50,7 @@ final class WorkQueueTests: XCTestCase {
         let file = try XCTUnwrap(store.caseFile("case-2"))
         let debt = try XCTUnwrap(store.service("service-debt"))
         let referred = try file.refer(id: "ref-2", needID: "need-2", to: debt, servicePlacesCover: true,
-                                      consentOverride: "Synthetic override", by: ann, now: now)
+                                      consentOverride: ConsentOverrideRequest(reason: "Synthetic override", standingAgreement: "DSA-TEST"), by: ann, now: now)
         try store.save(referred, replacing: file, by: ann.id)
         XCTAssertEqual(try store.casesLed(by: ann.id, now: now).map(\.needID), ["need-1", "need-2"])
         let declined = try referred.file.decline("ref-2", service: debt, reason: "Full", by: ben, now: now)

@@ -92,14 +92,16 @@ public enum Fixtures {
         return url
     }
 
-    /// The demo database built from sample-data into a new temporary folder.
-    /// A fresh demo database of its own: a copy of one built once per test process.
+    /// A fresh demo database of its own: a copy of one built once per test
+    /// process, opened with the demo team's keys (as after a sign-in).
     public static func demoDatabase() throws -> (store: PlaceStore, directory: URL) {
-        let template = try DemoTemplate.path.get()
+        let template = try DemoTemplate.built.get()
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("demo.sqlite").path
-        try FileManager.default.copyItem(atPath: template, toPath: path)
-        return (try PlaceStore.open(at: path), directory)
+        try FileManager.default.copyItem(atPath: template.path, toPath: path)
+        let store = try PlaceStore.open(at: path)
+        store.useKeys(template.keys)
+        return (store, directory)
     }
 }
 
@@ -113,10 +115,11 @@ extension Fixtures {
 
 /// The demo built once, closed (so it is one file), to be copied.
 private enum DemoTemplate {
-    static let path: Result<String, any Error> = Result {
+    static let built: Result<(path: String, keys: TeamKeyring), any Error> = Result {
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("demo.sqlite").path
-        try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false)
-        return path
+        nonisolated(unsafe) var keys: TeamKeyring?
+        try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false) { _, made in keys = made }
+        return (path, keys!)
     }
 }
 

@@ -167,6 +167,8 @@ final class NoWrongDoorScenarioTests: DemoBinaryTestCase {
         XCTAssertEqual(try thistle(lead, ["case", "note", caseID, "--text", "  "], expect: 1)["error"] as? String,
                        "invalid-input")
         let check = try PlaceStore.open(at: database)
+        XCTAssertEqual(try check.notes(on: CaseID(caseID)).map(\.text), ["(locked)"], "sealed until someone signs in")
+        try check.unlock(try check.signIn(MemberID(lead), passphrase: "demo"))
         XCTAssertEqual(try check.notes(on: CaseID(caseID)).map(\.text), ["Phoned; visiting on Tuesday."])
     }
 

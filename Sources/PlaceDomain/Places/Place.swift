@@ -7,14 +7,20 @@ public struct Place: Hashable, Codable, Sendable, Identifiable {
     public var population: Int
     /// How many years closed cases here are kept; nil takes the place above's.
     public var retentionYears: Int?
+    /// The data-sharing agreement standing for the team's work here, which
+    /// consents and overrides record unless they name another; nil takes
+    /// the place above's.
+    public var dataSharingAgreement: String?
 
-    public init(id: PlaceID, name: String, kind: PlaceKind, parentID: PlaceID?, population: Int, retentionYears: Int? = nil) {
+    public init(id: PlaceID, name: String, kind: PlaceKind, parentID: PlaceID?, population: Int, retentionYears: Int? = nil,
+                dataSharingAgreement: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.parentID = parentID
         self.population = population
         self.retentionYears = retentionYears
+        self.dataSharingAgreement = dataSharingAgreement
     }
 
     /// Kept when no place up the tree says otherwise.
@@ -25,6 +31,11 @@ extension PlaceTree {
     /// The retention period in force at `place`: its own, or the nearest place above's.
     public func retentionYears(at place: PlaceID) -> Int {
         path(to: place).reversed().lazy.compactMap(\.retentionYears).first ?? Place.defaultRetentionYears
+    }
+
+    /// The data-sharing agreement standing at `place`: its own, or the nearest place above's.
+    public func dataSharingAgreement(at place: PlaceID) -> String? {
+        path(to: place).reversed().lazy.compactMap(\.dataSharingAgreement).first
     }
 }
 

@@ -21,7 +21,8 @@ extension CaseRuleViolation {
         case .serviceDoesNotMeetNeed, .serviceNotActive, .serviceNotTakingReferrals, .serviceDoesNotCoverPlace,
             .wrongService:
             return "service-unsuitable"
-        case .reasonMissing, .reasonTooLong, .dataSharingAgreementTooLong, .nameMissing, .nameTooLong, .noteMissing,
+        case .reasonMissing, .reasonTooLong, .dataSharingAgreementTooLong, .dataSharingAgreementMissing,
+            .overrideOnConsent, .nameMissing, .nameTooLong, .noteMissing,
             .noteTooLong, .mergeWithItself, .alreadyMerged, .invalidDateOfBirth:
             return "invalid-input"
         }

@@ -37,6 +37,10 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
     case reasonMissing(ReasonPurpose)
     case reasonTooLong(ReasonPurpose, limit: Int)
     case dataSharingAgreementTooLong(agency: AgencyID, limit: Int)
+    /// Consent or an override with no data-sharing agreement named, and none standing for the place.
+    case dataSharingAgreementMissing(agency: AgencyID)
+    /// An override of consent cannot rest on consent.
+    case overrideOnConsent(agency: AgencyID)
     case nameMissing(ResidentNamePart)
     case nameTooLong(ResidentNamePart, limit: Int)
     case timeInFuture(Date)
@@ -115,6 +119,12 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
             return "The reason \(purpose.phrase) is too long: keep it to \(limit) characters."
         case .dataSharingAgreementTooLong(let agency, let limit):
             return "The data sharing agreement named for \(agency) is too long: keep it to \(limit) characters."
+        case .dataSharingAgreementMissing(let agency):
+            return "Name the data sharing agreement that covers sharing with \(agency) (--dsa REF): "
+                + "this place has none standing."
+        case .overrideOnConsent(let agency):
+            return "Sending to \(agency) without consent needs another lawful basis: public-task, legal-obligation or "
+                + "vital-interests."
         case .nameMissing(let part):
             return "Enter the resident's \(part.rawValue) name."
         case .nameTooLong(let part, let limit):

@@ -5,8 +5,10 @@ extension CaseFile {
     /// Whoever is working the case records it: the lead professional, a
     /// lead serving the place, or the member who opened it at the door.
     /// `recordedAt` backdates consent given on paper; it defaults to `now`.
+    /// The data-sharing agreement is the one named, else the one standing
+    /// for the place (`PlaceTree.dataSharingAgreement(at:)`); one is required.
     public func recordConsent(
-        id: ConsentID, agency: AgencyID, basis: ConsentBasis, dataSharingAgreement: String? = nil,
+        id: ConsentID, agency: AgencyID, basis: ConsentBasis, dataSharingAgreement: String?, standingAgreement: String?,
         by actor: ActingMember, now: Date, recordedAt: Date? = nil
     ) throws -> CaseUpdate {
         try requireOpen()
@@ -14,16 +16,13 @@ extension CaseFile {
         guard activeConsent(for: agency) == nil else { throw CaseRuleViolation.consentAlreadyRecorded(agency: agency) }
         guard !consents.contains(where: { $0.id == id }) else { throw CaseRuleViolation.idInUse(id.rawValue) }
         let at = try requireNotFuture(recordedAt, now: now)
-        let agreement = dataSharingAgreement?.trimmingWhitespace
-        if let agreement, agreement.count > Reason.maximumLength {
-            throw CaseRuleViolation.dataSharingAgreementTooLong(agency: agency, limit: Reason.maximumLength)
-        }
+        let agreement = try DataSharingAgreement.validate(dataSharingAgreement, standing: standingAgreement, agency: agency)
 
         var file = self
         file.consents.append(
             Consent(
                 id: id, caseID: self.case.id, agencyID: agency, basis: basis,
-                dataSharingAgreement: agreement?.isEmpty == false ? agreement : nil, recordedByID: actor.id,
+                dataSharingAgreement: agreement, recordedByID: actor.id,
                 recordedAt: at))
         return CaseUpdate(
             file: file, events: [CaseEvent(.consentRecorded(id, agency: agency, basis: basis), by: actor.id, at: at)])

@@ -6,10 +6,11 @@ extension CaseFile {
     /// the need, be active, take referrals and cover the case's place
     /// (`servicePlacesCover`, from `Service.covers(_:in:)`). The receiving
     /// agency needs active consent (rule 5), or `consentOverride` gives a
-    /// reason to send without it, recorded with who and when.
+    /// reason to send without it, recorded with who, when, the lawful basis
+    /// (not consent) and the data-sharing agreement (named, else standing).
     public func refer(
         id: ReferralID, needID: NeedID, to service: Service, servicePlacesCover: Bool,
-        consentOverride: String? = nil, by actor: ActingMember, now: Date
+        consentOverride: ConsentOverrideRequest? = nil, by actor: ActingMember, now: Date
     ) throws -> CaseUpdate {
         try requireOpen()
         try requireLeadOrLeadServingPlace(actor)
@@ -28,12 +29,16 @@ extension CaseFile {
         }
         var override: ConsentOverride?
         if activeConsent(for: service.agencyID) == nil {
-            guard let reason = consentOverride, !reason.trimmingWhitespace.isEmpty else {
+            guard let request = consentOverride, !request.reason.trimmingWhitespace.isEmpty else {
                 throw CaseRuleViolation.consentMissing(agency: service.agencyID)
             }
-            let checked = try Reason.validate(reason, for: .overridingConsent(needID, agency: service.agencyID))
+            let checked = try Reason.validate(request.reason, for: .overridingConsent(needID, agency: service.agencyID))
+            guard request.basis != .consent else { throw CaseRuleViolation.overrideOnConsent(agency: service.agencyID) }
+            let agreement = try DataSharingAgreement.validate(
+                request.dataSharingAgreement, standing: request.standingAgreement, agency: service.agencyID)
             override = ConsentOverride(
-                referralID: id, agencyID: service.agencyID, reason: checked, byID: actor.id, at: now)
+                referralID: id, agencyID: service.agencyID, reason: checked, basis: request.basis,
+                dataSharingAgreement: agreement, byID: actor.id, at: now)
         }
 
         var file = self
@@ -82,5 +87,22 @@ extension Service {
     /// Whether the service covers a place: it lists that place or one above it.
     public func covers(_ placeID: PlaceID, in tree: PlaceTree) -> Bool {
         placeIDs.contains { tree.contains($0, placeID) }
+    }
+}
+
+/// Sending a referral without consent: why, on what lawful basis, and the
+/// data-sharing agreement named (else the place's standing one).
+public struct ConsentOverrideRequest: Hashable, Sendable {
+    public var reason: String
+    public var basis: ConsentBasis
+    public var dataSharingAgreement: String?
+    public var standingAgreement: String?
+
+    public init(reason: String, basis: ConsentBasis = .publicTask, dataSharingAgreement: String? = nil,
+                standingAgreement: String?) {
+        self.reason = reason
+        self.basis = basis
+        self.dataSharingAgreement = dataSharingAgreement
+        self.standingAgreement = standingAgreement
     }
 }

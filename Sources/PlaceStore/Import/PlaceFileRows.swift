@@ -7,8 +7,10 @@ import PlaceDomain
 
 struct PlaceRow: Decodable {
     let id: PlaceID, name: String, kind: PlaceKind, parent: PlaceID?, population: Int, retentionYears: Int?
+    let dataSharingAgreement: String?
     var place: Place {
-        Place(id: id, name: name, kind: kind, parentID: parent, population: population, retentionYears: retentionYears)
+        Place(id: id, name: name, kind: kind, parentID: parent, population: population, retentionYears: retentionYears,
+              dataSharingAgreement: dataSharingAgreement)
     }
 }
 

@@ -20,7 +20,7 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     var mainTable: String { "main." + table.quotedDatabaseIdentifier }
 
     public static let place = EntityKind(
-        name: "place", table: "place", columns: ["id", "name", "kind", "parent_id", "population", "retention_years"])
+        name: "place", table: "place", columns: ["id", "name", "kind", "parent_id", "population", "retention_years", "data_sharing_agreement"])
     public static let agency = EntityKind(
         name: "agency", table: "agency", columns: ["id", "name", "kind", "description", "website"])
     public static let member = EntityKind(
@@ -67,7 +67,7 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     /// Keyed by the referral it let through (one override per referral).
     public static let consentOverride = EntityKind(
         name: "consent_override", table: "consent_override",
-        columns: ["id", "referral_id", "agency_id", "reason", "by_id", "at"])
+        columns: ["id", "referral_id", "agency_id", "reason", "basis", "data_sharing_agreement", "by_id", "at"])
     public static let leadChange = EntityKind(
         name: "lead_change", table: "lead_change", columns: ["id", "case_id", "from_id", "to_id", "by_id", "at"])
     /// The case timeline: append-only, one row per `CaseEvent`.

@@ -90,6 +90,13 @@ enum Migrations {
         }
         migrator.registerMigration("v9 sealed personal details: per-resident keys, erasure") { db in
             try createSealingKeysAndErasure(db)
+            // Every consent and override names its data-sharing agreement; a place may have one standing.
+            try db.execute(sql: """
+                ALTER TABLE place ADD COLUMN data_sharing_agreement TEXT;
+                ALTER TABLE consent_override ADD COLUMN basis TEXT
+                    CHECK (basis IS NULL OR basis IN ('public-task', 'legal-obligation', 'vital-interests'));
+                ALTER TABLE consent_override ADD COLUMN data_sharing_agreement TEXT;
+                """)
         }
         return migrator
     }

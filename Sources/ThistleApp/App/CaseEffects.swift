@@ -154,7 +154,8 @@ extension StoreEffects {
                     servicePlacesCover: service.covers(file.case.placeID, in: tree), by: actor, now: now)
             case .recordConsent(let agency):
                 update = try file.recordConsent(
-                    id: ConsentID(store.newID()), agency: agency, basis: .consent, by: actor, now: now)
+                    id: ConsentID(store.newID()), agency: agency, basis: .consent, dataSharingAgreement: nil,
+                    standingAgreement: tree.dataSharingAgreement(at: file.case.placeID), by: actor, now: now)
             case .closeNeed(let needID, let reason):
                 update = try file.closeNeed(needID, reason: reason, by: actor, now: now)
             case .closeCase(let reason):

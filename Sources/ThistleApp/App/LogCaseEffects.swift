@@ -26,7 +26,8 @@ extension StoreEffects {
             var events = opened.events
             for agency in request.consentTo {
                 let consent = try file.recordConsent(
-                    id: ConsentID(store.newID()), agency: agency, basis: .consent, by: actor, now: now)
+                    id: ConsentID(store.newID()), agency: agency, basis: .consent, dataSharingAgreement: nil,
+                    standingAgreement: tree.dataSharingAgreement(at: file.case.placeID), by: actor, now: now)
                 file = consent.file
                 events += consent.events
             }

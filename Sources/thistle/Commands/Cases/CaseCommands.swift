@@ -76,7 +76,9 @@ struct CaseConsent: ParsableCommand {
     var agency: [String] = []
     @Option(help: "The lawful basis: consent, public-task, legal-obligation or vital-interests.")
     var basis: ConsentBasis = .consent
-    @Option(help: ArgumentHelp("The data-sharing agreement it rests on.", valueName: "reference")) var dsa: String?
+    @Option(help: ArgumentHelp("The data-sharing agreement it rests on (default: the one standing for the case's place).",
+                               valueName: "reference"))
+    var dsa: String?
     @Flag(help: "Withdraw consent for these agencies instead.") var withdraw = false
     @OptionGroup var output: FormatOptions
 
@@ -96,7 +98,8 @@ struct CaseConsent: ParsableCommand {
                         now: action.now)
                     : try update.file.recordConsent(
                         id: ConsentID(action.store.newID()), agency: AgencyID(id), basis: basis,
-                        dataSharingAgreement: dsa, by: action.actor, now: action.now)
+                        dataSharingAgreement: dsa, standingAgreement: action.tree.dataSharingAgreement(at: original.case.placeID),
+                        by: action.actor, now: action.now)
                 return update.followed(by: next)
             }
         }
@@ -113,6 +116,11 @@ struct CaseRefer: ParsableCommand {
     @Option(name: .customLong("override-consent"),
             help: ArgumentHelp("Send without recorded consent for the service's agency, for this reason.", valueName: "reason"))
     var overrideConsent: String?
+    @Option(help: "With --override-consent: the lawful basis, public-task (the default), legal-obligation or vital-interests.")
+    var basis: ConsentBasis = .publicTask
+    @Option(help: ArgumentHelp("With --override-consent: the data-sharing agreement (default: the one standing for the case's place).",
+                               valueName: "reference"))
+    var dsa: String?
     @OptionGroup var output: FormatOptions
 
     func run() throws {
@@ -123,7 +131,10 @@ struct CaseRefer: ParsableCommand {
             try original.refer(
                 id: ReferralID(action.store.newID()), needID: NeedID(need), to: target,
                 servicePlacesCover: target.covers(original.case.placeID, in: action.tree),
-                consentOverride: overrideConsent, by: action.actor, now: action.now)
+                consentOverride: overrideConsent.map {
+                    ConsentOverrideRequest(reason: $0, basis: basis, dataSharingAgreement: dsa,
+                                           standingAgreement: action.tree.dataSharingAgreement(at: original.case.placeID))
+                }, by: action.actor, now: action.now)
         }
     }
 }
