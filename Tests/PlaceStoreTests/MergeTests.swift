@@ -277,6 +277,7 @@ final class MergeTests: XCTestCase {
         let clock = SteppingClock(start: Fixtures.start)
         let laptop = try PlaceStore.inMemory(device: "device-new", clock: clock,
                                              idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: 8)))
+        laptop.useKeys(try Fixtures.demoKeys())
         let heard = Heard()
         let result = try laptop.importOps(try demo.allOps()) { done, total in heard.add(done, total) }
         XCTAssertEqual(result.new, try demo.logCounts().ops)

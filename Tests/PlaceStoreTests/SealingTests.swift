@@ -26,6 +26,12 @@ final class SealingTests: XCTestCase {
         try store.writer.read { try String.fetchAll($0, sql: sql) }
     }
 
+    /// Ends case-1 (its need, then the case): an erasure waits for that.
+    private func closeTheCase() throws {
+        try store.write(by: "member-ben", [.set(Need.self, id: "need-1", "state", to: .string("closed")),
+                                           .set(Case.self, id: "case-1", "status", to: .string("closed"))])
+    }
+
     private func ben() throws -> ActingMember {
         ActingMember(member: try XCTUnwrap(store.member("member-ben")), tree: try store.placeTree())
     }
@@ -86,8 +92,13 @@ final class SealingTests: XCTestCase {
         }
         let ann = ActingMember(member: try XCTUnwrap(store.member("member-ann")), tree: try store.placeTree())
         XCTAssertThrowsError(try store.eraseResident("res-1", reason: "Request ER-1", by: ann)) { XCTAssertTrue($0 is NotPermitted) }
+        XCTAssertThrowsError(try store.eraseResident("res-1", reason: "Request ER-1", by: ben()), "its case is open") {
+            XCTAssertEqual($0 as? StoreError, .invalidChange(
+                "close resident res-1's open cases first (case-1): they still need reasons recorded"))
+        }
         XCTAssertEqual(try raw("SELECT id FROM main.sealing_key"), ["res-1"], "refusals changed nothing")
 
+        try closeTheCase()
         XCTAssertEqual(try store.eraseResident("res-1", reason: "Request ER-1", by: ben()), ["res-1"])
         XCTAssertEqual(try raw("SELECT id FROM main.sealing_key"), [])
         XCTAssertEqual(try raw("SELECT id FROM op WHERE entity = 'sealing_key'"), [], "the key's op left the log")
@@ -106,6 +117,7 @@ final class SealingTests: XCTestCase {
 
     func testAKeyComingBackAfterTheErasureStaysOut() throws {
         let keyOp = try XCTUnwrap(store.writer.read { try Op.fetchOne($0, sql: "SELECT * FROM op WHERE entity = 'sealing_key'") })
+        try closeTheCase()
         _ = try store.eraseResident("res-1", reason: "Request ER-2", by: ben())
         let result = try store.importOps([keyOp])
         XCTAssertEqual(try raw("SELECT id FROM main.sealing_key"), [], "an old bundle's key is kept out")

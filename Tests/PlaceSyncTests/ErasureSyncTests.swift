@@ -28,6 +28,8 @@ final class ErasureSyncTests: HubTestCase {
     }
 
     func erase(on store: PlaceStore) throws {
+        try store.write(by: "member-ben", [.set(Need.self, id: "need-1", "state", to: .string("closed")),
+                                           .set(Case.self, id: "case-1", "status", to: .string("closed"))])
         let ben = ActingMember(member: try XCTUnwrap(store.member("member-ben")), tree: try store.placeTree())
         XCTAssertEqual(try store.eraseResident("res-1", reason: "Erasure request ER-7", by: ben), ["res-1"])
     }

@@ -111,6 +111,11 @@ extension Fixtures {
     public static func sharedDemo() throws -> PlaceStore {
         try SharedDemo.store.get()
     }
+
+    /// The demo team's keys (what a demo member's sign-in opens).
+    public static func demoKeys() throws -> TeamKeyring {
+        try DemoTemplate.built.get().keys
+    }
 }
 
 /// The demo built once, closed (so it is one file), to be copied.

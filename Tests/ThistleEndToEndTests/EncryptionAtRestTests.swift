@@ -76,26 +76,33 @@ final class EncryptionAtRestTests: DemoBinaryTestCase {
         XCTAssertEqual(found.sorted(), [], "in the clear in the database or its log")
     }
 
-    func testEraseNeedsALeadAndAReasonAndLeavesTheCaseCountedButUnreadable() throws {
-        let mine = try list(["cases", "mine"], as: "member-aileen-baxter")
-        let caseID = try XCTUnwrap(mine.first?["case"] as? String)
-        let residentID = try XCTUnwrap(try json(["case", "show", caseID], as: "member-aileen-baxter")["resident"] as? String)
-        let before = try XCTUnwrap(try list(["resident", "find", residentID], as: "member-aileen-baxter").first?["name"] as? String)
-        XCTAssertNotEqual(before, "(erased) (erased)")
+    func testEraseNeedsALeadAReasonAndClosedCasesAndLeavesTheCaseCountedButUnreadable() throws {
+        let lead = "member-morven-sinclair", worker = "member-aileen-baxter"
+        let residentID = try XCTUnwrap(try json(["resident", "add", "--name", "Ishbel Erasetest", "--dob", "1988-02-03",
+                                                 "--postcode", "KY8 9ZQ", "--place", "place-methil"], as: worker)["id"] as? String)
+        let file = try json(["case", "open", "--resident", residentID, "--need", "food:routine", "--note", "Asked for help."],
+                            as: worker)
+        let caseID = try XCTUnwrap(file["id"] as? String)
+        let needID = try XCTUnwrap((file["needs"] as? [[String: Any]])?.first?["id"] as? String)
+        let erase = ["resident", "erase", residentID, "--reason", "Erasure request ER-2026-3"]
 
-        XCTAssertEqual(try json(["resident", "erase", residentID, "--reason", "ER-1"], as: "member-aileen-baxter", expect: 1)["error"]
-                       as? String, "not-permitted", "frontline members do not erase")
-        XCTAssertEqual(try json(["resident", "erase", residentID, "--reason", " "], as: "member-morven-sinclair", expect: 1)["error"]
-                       as? String, "invalid-input", "an erasure needs its reason")
-        let erased = try json(["resident", "erase", residentID, "--reason", "Erasure request ER-2026-3"], as: "member-morven-sinclair")
-        XCTAssertEqual(erased["erased"] as? [String], [residentID])
-        XCTAssertEqual(try json(["resident", "erase", residentID, "--reason", "again"], as: "member-morven-sinclair",
-                                expect: 1)["error"] as? String, "invalid-input")
+        XCTAssertEqual(try json(erase, as: worker, expect: 1)["error"] as? String, "not-permitted", "frontline members do not erase")
+        XCTAssertEqual(try json(["resident", "erase", residentID, "--reason", " "], as: lead, expect: 1)["error"] as? String,
+                       "invalid-input", "an erasure needs its reason")
+        let open = try json(erase, as: lead, expect: 1)
+        XCTAssertEqual(open["error"] as? String, "invalid-input")
+        XCTAssertTrue((open["message"] as? String ?? "").contains(caseID), "names the open case to close first")
+        XCTAssertEqual(try list(["resident", "find", residentID], as: worker).first?["name"] as? String, "Ishbel Erasetest",
+                       "refusals changed nothing")
 
-        let after = try json(["case", "show", caseID], as: "member-aileen-baxter")
+        _ = try json(["need", "close", needID, "--reason", "Resident moved away"], as: worker)
+        _ = try json(["case", "close", caseID], as: worker)
+        XCTAssertEqual(try json(erase, as: lead)["erased"] as? [String], [residentID])
+        XCTAssertEqual(try json(erase, as: lead, expect: 1)["error"] as? String, "invalid-input", "erased already")
+
+        let after = try json(["case", "show", caseID], as: worker)
         XCTAssertEqual(after["id"] as? String, caseID, "the case is still there, and counted")
-        XCTAssertEqual(try list(["resident", "find", residentID], as: "member-aileen-baxter").first?["name"] as? String,
-                       "(erased) (erased)")
-        XCTAssertFalse("\(after)".contains(before))
+        XCTAssertEqual(try list(["resident", "find", residentID], as: worker).first?["name"] as? String, "(erased) (erased)")
+        XCTAssertFalse("\(after)".contains("Ishbel"))
     }
 }

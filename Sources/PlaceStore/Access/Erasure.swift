@@ -20,7 +20,8 @@ extension PlaceStore {
     /// log; a key arriving later is kept out. Their name, date of birth,
     /// postcode and everything written about their cases stay sealed and
     /// read as "(erased)"; the records and counts stay. Leads and admins
-    /// only; the reason is required. Returns the ids erased.
+    /// only; the reason is required; their cases must be closed first (an
+    /// open case still needs reasons written about it). Returns the ids erased.
     public func eraseResident(_ residentID: ResidentID, reason: String, by actor: ActingMember) throws -> [ResidentID] {
         guard [.lead, .admin].contains(actor.member.role) else {
             throw NotPermitted("only leads and admins erase a resident's details")
@@ -30,7 +31,7 @@ extension PlaceStore {
             throw StoreError.invalidChange("give the reason for the erasure (--reason, up to 500 characters)")
         }
         guard let resident = try resident(residentID) else { throw StoreError.unknownResident(residentID.rawValue) }
-        let (ids, caseIDs, erased) = try writer.read { db in
+        let (ids, caseIDs, erased, open) = try writer.read { db in
             var ids = [resident.id.rawValue]
             var index = 0
             while index < ids.count {
@@ -43,10 +44,17 @@ extension PlaceStore {
                 arguments: [JSONValue.array(ids.map { .string($0) }).jsonText])
             let erased = try String.fetchAll(db, sql: "SELECT id FROM erasure WHERE id IN (SELECT value FROM json_each(?))",
                                              arguments: [JSONValue.array(ids.map { .string($0) }).jsonText])
-            return (ids, cases, Set(erased))
+            let open = try String.fetchAll(
+                db, sql: "SELECT id FROM main.case_file WHERE status = 'open' AND id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                arguments: [JSONValue.array(cases.map { .string($0) }).jsonText])
+            return (ids, cases, Set(erased), open)
         }
         guard erased.count < ids.count else {
             throw StoreError.invalidChange("resident \(resident.id)'s details were erased already")
+        }
+        guard open.isEmpty else {
+            throw StoreError.invalidChange(
+                "close resident \(resident.id)'s open cases first (\(open.joined(separator: ", "))): they still need reasons recorded")
         }
         let now = Date(timeIntervalSince1970: clock.now().timeIntervalSince1970.rounded(.down))
         let fresh = ids.filter { !erased.contains($0) }
