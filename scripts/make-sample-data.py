@@ -149,7 +149,8 @@ def build_places():
             districts[community_id(name)] = district
         areas.append((area, kids))
     council = {"id": "place-fife", "name": "Fife", "kind": "council", "parent": None,
-               "population": sum(a["population"] for a, _ in areas)}
+               "population": sum(a["population"] for a, _ in areas), "retentionYears": 6,
+               "dataSharingAgreement": "FIFE-ISP-2026 (synthetic information sharing protocol)"}
     places.append(council)
     for area, kids in areas:
         places.append(area)
@@ -2393,7 +2394,9 @@ def check(directory):
         return {i[key]: i for i in items}
 
     # Places
-    keys(places, ["id", "name", "kind", "parent", "population"], "places")
+    keys([p for p in places if p["kind"] != "council"], ["id", "name", "kind", "parent", "population"], "places")
+    keys([p for p in places if p["kind"] == "council"],
+         ["id", "name", "kind", "parent", "population", "retentionYears", "dataSharingAgreement"], "the council")
     place = unique(places)
     council = [p for p in places if p["kind"] == "council"]
     areas = [p for p in places if p["kind"] == "area"]
