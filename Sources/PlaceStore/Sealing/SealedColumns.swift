@@ -56,7 +56,7 @@ extension PlaceStore {
         }
         guard !targets.isEmpty else { return [change] }
         guard let keyring = unlocked.keyring else {
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM key_grant)") == true { throw StoreError.locked }
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM key_grant)")) == true { throw StoreError.locked }
             return [change]
         }
         let owner = try sealingOwner(of: change, keyedBy: rule.keyedBy, keyring: keyring, in: db)
@@ -66,13 +66,13 @@ extension PlaceStore {
         case .team(let generation):
             key = keyring.keys[generation]!
         case .resident(let id):
-            if let wrapped = try String.fetchOne(db, sql: "SELECT wrapped FROM main.sealing_key WHERE id = ?", arguments: [id]) {
+            if let wrapped = try String.fetchOne(db.cachedStatement(sql: "SELECT wrapped FROM main.sealing_key WHERE id = ?"), arguments: [id]) {
                 guard let opened = unlocked.residentKey(id, wrapped: wrapped) else {
                     throw StoreError.database("resident \(id)'s key does not open with the team's keys")
                 }
                 key = opened
             } else {
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM erasure WHERE id = ?)", arguments: [id]) == true {
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM erasure WHERE id = ?)"), arguments: [id]) == true {
                     throw StoreError.erased(id)
                 }
                 key = SymmetricKey(size: .bits256)
@@ -130,7 +130,8 @@ extension PlaceStore {
         func named(_ column: String, in table: String, id: String) throws -> String? {
             if table == change.entity.table, id == change.entityID, case .string(let value)? = fields[column] { return value }
             return try String.fetchOne(
-                db, sql: "SELECT \(column.quotedDatabaseIdentifier) FROM main.\(table.quotedDatabaseIdentifier) WHERE id = ?",
+                db.cachedStatement(
+                    sql: "SELECT \(column.quotedDatabaseIdentifier) FROM main.\(table.quotedDatabaseIdentifier) WHERE id = ?"),
                 arguments: [id])
         }
         let table = change.entity.table, id = change.entityID
