@@ -62,7 +62,10 @@ final class NoWrongDoorTUITests: DemoBinaryTestCase {
         let which = try duncan.waitFor("Which need?")
         try moveTo("housing ·", in: which, rows: { $0.contains(" · open") }, duncan)
         try duncan.send("Enter")
-        let services = try duncan.waitFor("To which service?")
+        // The box asks at once and lists the services once they are loaded.
+        let services = try duncan.waitFor("the services to choose from") {
+            $0.contains("To which service?") && $0.contains("Fife Homelessness Assessment Team") && !$0.contains("Loading services")
+        }
         // The choices are the box's lines after the question, each "service · agency · wait …" (maybe cut short).
         let afterQuestion = services.split(separator: "\n").drop { !$0.contains("To which service?") }.dropFirst()
         let choices = afterQuestion.prefix { !$0.contains("└") }.joined(separator: "\n")
