@@ -44,12 +44,12 @@ extension PlaceStore {
         }
     }
 
-    /// How many ops and audit rows the store holds.
+    /// How many ops the store holds, and how many of them are audit entries.
     public func logCounts() throws -> (ops: Int, audit: Int) {
         try writer.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM op") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_entry") ?? 0
             )
         }
     }

@@ -4,8 +4,9 @@ import PlaceDomain
 
 extension PlaceStore {
     /// The one way anything is written: in one transaction, each change
-    /// becomes an op (with the next HLC time and the op it supersedes), is
-    /// applied to its table, and gets an audit row. Either all of it is
+    /// becomes an op (with the next HLC time and the op it supersedes, who
+    /// and which device) and is applied to its table, and the cases it
+    /// touched get an entry each in the audit trail. Either all of it is
     /// durable when this returns, or none of it happened.
     @discardableResult
     public func write(by author: MemberID?, _ changes: [Change]) throws -> [String] {
@@ -14,18 +15,7 @@ extension PlaceStore {
             var opIDs: [String] = []
             opIDs.reserveCapacity(changes.count)
             for change in changes {
-                let op = try insertOp(change, by: author, clock: &clock, in: db)
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """
-                ).execute(
-                    arguments: [
-                        ids.next(), Self.isoTime(self.clock.now()), author?.rawValue, deviceID.rawValue,
-                        Self.action(for: change), change.entity.name, change.entityID, op.id,
-                    ])
-                opIDs.append(op.id)
+                opIDs.append(try insertOp(change, by: author, clock: &clock, in: db).id)
             }
             try auditChanges(changes, by: author, clock: &clock, in: db)
             return opIDs
@@ -57,18 +47,19 @@ extension PlaceStore {
             // A delete names every op of the record it has seen (ConcurrentDeletes).
             resolves: change.field == Op.wholeRecord && change.value == .null
                 ? try Self.opIDs(of: change.entity.name, change.entityID, in: db) : nil)
-        try op.insert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO op (id, device_id, author_id, hlc, entity, entity_id, field, value, supersedes, resolves)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                op.id, op.deviceID.rawValue, op.authorID?.rawValue, op.hlc, op.entity, op.entityID, op.field, op.value,
+                op.supersedes, op.resolves,
+            ])
         try Materializer.apply(op, value: change.value, in: db)
         return op
     }
 
     /// The id of the op that carries resident `owner`'s key.
     public static func keyOpID(_ owner: String) -> String { "key-" + owner }
-
-    private static func action(for change: Change) -> String {
-        guard change.field == Op.wholeRecord else { return "update" }
-        return change.value == .null ? "delete" : "create"
-    }
 
     /// The newest HLC in the log, from this device or any other.
     static func lastHLC(_ db: Database) throws -> HLCTimestamp {

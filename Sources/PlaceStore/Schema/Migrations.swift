@@ -97,6 +97,9 @@ enum Migrations {
                     CHECK (basis IS NULL OR basis IN ('public-task', 'legal-obligation', 'vital-interests'));
                 ALTER TABLE consent_override ADD COLUMN data_sharing_agreement TEXT;
                 """)
+            // The per-op journal of v1: the op log says who, when and which device for every change, and the
+            // chained audit trail (v6) is the audit. (Its triggers go with it.)
+            try db.execute(sql: "DROP TABLE audit")
         }
         return migrator
     }

@@ -108,16 +108,6 @@ extension PlaceStore {
                 }
             }
             try Self.repairCaseRules(db, cases: Self.cases(touchedBy: fresh, in: db))
-            if !fresh.isEmpty {
-                try db.execute(
-                    sql: """
-                        INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id, detail)
-                        VALUES (?, ?, NULL, ?, 'import', 'op', '*', NULL, ?)
-                        """,
-                    arguments: [ids.next(), Self.isoTime(clock.now()), deviceID.rawValue,
-                                JSONValue.object(["new": .int(Int64(fresh.count)),
-                                                  "duplicates": .int(Int64(ops.count - fresh.count))]).jsonText])
-            }
             let after = try openConflicts(db, in: records) + Self.caseRuleConflicts(db)
                 + Self.deleteConflicts(db, in: records)
             let arrived = Set(fresh.filter { $0.entity == EntityKind.resident.name && $0.field == Op.wholeRecord }.map(\.entityID))
@@ -206,13 +196,6 @@ extension PlaceStore {
                 supersedes: winner, resolves: resolves)
             try op.insert(db)
             try Self.rebuildRecord(kind, id: current.entityID, in: db)
-            try db.execute(
-                sql: """
-                    INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id)
-                    VALUES (?, ?, ?, ?, 'resolve', ?, ?, ?)
-                    """,
-                arguments: [ids.next(), Self.isoTime(self.clock.now()), author.rawValue, deviceID.rawValue, kind.name,
-                            current.entityID, op.id])
             try appendAudit(.change, by: author, caseID: try Self.caseID(of: settled, in: db),
                             detail: "resolved the conflict on \(kind) \(current.entityID) \(current.field)", clock: &clock, in: db)
             return op.id
@@ -248,10 +231,6 @@ extension PlaceStore {
             last = op.id
         }
         try rebuildRecord(.case, id: conflict.entityID, in: db)
-        try db.execute(
-            sql: "INSERT INTO audit (id, at, member_id, device_id, action, entity, entity_id, op_id) VALUES (?, ?, ?, ?, 'resolve', 'case', ?, ?)",
-            arguments: [store.ids.next(), isoTime(store.clock.now()), author.rawValue, store.deviceID.rawValue,
-                        conflict.entityID, first])
         try store.appendAudit(.change, by: author, caseID: CaseID(conflict.entityID),
                               detail: "kept the case open after a need arrived as it closed", clock: &clock, in: db)
         return first
