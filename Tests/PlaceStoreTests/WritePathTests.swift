@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PlaceDomain
 @testable import PlaceStore
+import SampleData
 import TestSupport
 import XCTest
 
@@ -107,5 +108,50 @@ final class JSONTextTests: XCTestCase {
             let back = try XCTUnwrap(JSONValue(jsonText: text), text)
             XCTAssertEqual(back.jsonText, text)
         }
+    }
+}
+
+/// Ops carry what encoding a record to JSON text and reading it back gave;
+/// the direct encoder must give exactly that, for every kind of record.
+final class RecordCodingTests: XCTestCase {
+    func testTheDirectEncoderMatchesJSONTextForEveryDemoRecord() throws {
+        let files = try PlaceFiles(directory: SampleData.fifeDirectory)
+        var checked = 0
+        func check<Record: Encodable>(_ records: [Record], file: StaticString = #filePath, line: UInt = #line) throws {
+            for record in records {
+                XCTAssertEqual(try RecordCoding.jsonObject(record), try RecordCoding.jsonObjectThroughText(record),
+                               "\(record)", file: file, line: line)
+                checked += 1
+            }
+        }
+        try check(files.places)
+        try check(files.agencies)
+        try check(files.needCategories)
+        try check(files.members)
+        try check(files.locations)
+        try check(files.services)
+        try check(files.residents)
+        try check(files.cases)
+        try check(files.needs)
+        try check(files.referrals)
+        try check(files.triageTargets)
+        let plan = files.plan
+        try check(plan.outcomes)
+        try check(plan.indicators)
+        try check(plan.values)
+        try check(plan.scorecards)
+        try check(plan.plans)
+        try check(plan.priorities)
+        try check(plan.actions)
+        try check(plan.assessments)
+        try check(plan.evidence)
+        try check(plan.streams)
+        try check(plan.allocations)
+        try check(plan.learning)
+        try check([Consent(id: "c", caseID: "k", agencyID: "a", basis: .publicTask, dataSharingAgreement: "ISP",
+                           recordedByID: "m", recordedAt: Fixtures.start)])
+        try check([ConsentOverride(referralID: "r", agencyID: "a", reason: "Urgent", basis: .vitalInterests,
+                                   dataSharingAgreement: "ISP", byID: "m", at: Fixtures.start)])
+        XCTAssertGreaterThan(checked, 10_000)
     }
 }

@@ -68,12 +68,16 @@ public protocol StoredRecord: Codable, Sendable {
 /// keys and dates as ISO 8601 UTC text.
 enum RecordCoding {
     static func jsonObject<Record: Encodable>(_ record: Record) throws -> JSONValue {
+        try JSONValueEncoder().encode(record)
+    }
+
+    /// The same by way of JSON text: what `jsonObject` must equal (tested).
+    static func jsonObjectThroughText<Record: Encodable>(_ record: Record) throws -> JSONValue {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .custom { keys in
             NamedKey(ColumnNaming.column(forProperty: keys.last!.stringValue))
         }
-        let data = try encoder.encode(record)
-        return try JSONDecoder().decode(JSONValue.self, from: data)
+        return try JSONDecoder().decode(JSONValue.self, from: try encoder.encode(record))
     }
 }
