@@ -4,7 +4,17 @@ import Foundation
 /// `place_ids`, `closedByID` ⇄ `closed_by_id`. Foundation's snake-case
 /// strategies split acronyms (`place_i_ds`), so Thistle keeps its own.
 enum ColumnNaming {
+    /// Every record written asks for the same few dozen names again and again.
+    private static let known = KnownColumns()
+
     static func column(forProperty name: String) -> String {
+        if let column = known[name] { return column }
+        let column = splitIntoColumn(name)
+        known[name] = column
+        return column
+    }
+
+    private static func splitIntoColumn(_ name: String) -> String {
         var words: [String] = []
         var current = ""
         let characters = Array(name)
@@ -43,4 +53,23 @@ struct NamedKey: CodingKey {
     init(_ string: String) { stringValue = string }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { return nil }
+}
+
+/// Column names already worked out, by property name (any thread).
+private final class KnownColumns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var columns: [String: String] = [:]
+
+    subscript(property: String) -> String? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return columns[property]
+        }
+        set {
+            lock.lock()
+            columns[property] = newValue
+            lock.unlock()
+        }
+    }
 }
