@@ -74,6 +74,7 @@ private struct World {
     let scale: GenerationScale
     let tree: PlaceTree
     let communities: [Place]
+    let areas: [PlaceID]
     var members: [Member] = []
     var services: [Service] = []
     var residents: [Resident] = []
@@ -89,6 +90,7 @@ private struct World {
         random = SeededRandom(seed: seed)
         tree = PlaceTree(reference.places)
         communities = reference.places.filter { $0.kind == .community }.sorted { $0.id.rawValue < $1.id.rawValue }
+        areas = reference.places.filter { $0.kind == .area }.map(\.id).sorted { $0.rawValue < $1.rawValue }
     }
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
@@ -98,7 +100,6 @@ private struct World {
     /// Places, agencies, need categories and members (the demo's, then generated ones).
     mutating func team() throws -> [Change] {
         members = reference.members
-        let areas = reference.places.filter { $0.kind == .area }.map(\.id).sorted { $0.rawValue < $1.rawValue }
         let agencies = reference.agencies.map(\.id)
         var index = 0
         while members.count < scale.counts.members {
@@ -125,7 +126,6 @@ private struct World {
     /// Services (the demo's, then generated ones), locations, triage targets, the plan and evidence base.
     mutating func directoryAndPlan() throws -> [Change] {
         services = reference.services
-        let areas = reference.places.filter { $0.kind == .area }.map(\.id).sorted { $0.rawValue < $1.rawValue }
         let categories = reference.needCategories.map(\.id)
         var index = 0
         while services.count < scale.counts.services {
