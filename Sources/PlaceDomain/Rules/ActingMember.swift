@@ -26,4 +26,7 @@ public struct ActingMember: Hashable, Sendable {
 extension Member {
     /// The roles that may open a case or be its lead professional.
     public static let rolesThatMayLead: Set<Role> = [.frontline, .lead]
+    /// Who answers for the records themselves: reviews what is kept past
+    /// its retention period, answers subject access requests and erases.
+    public static let rolesThatKeepRecords: Set<Role> = [.lead, .admin]
 }

@@ -23,7 +23,7 @@ extension PlaceStore {
     /// only; the reason is required; their cases must be closed first (an
     /// open case still needs reasons written about it). Returns the ids erased.
     public func eraseResident(_ residentID: ResidentID, reason: String, by actor: ActingMember) throws -> [ResidentID] {
-        guard [.lead, .admin].contains(actor.member.role) else {
+        guard Member.rolesThatKeepRecords.contains(actor.member.role) else {
             throw NotPermitted("only leads and admins erase a resident's details")
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)

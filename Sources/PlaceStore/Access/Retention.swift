@@ -18,7 +18,7 @@ extension PlaceStore {
     public func casesPastRetention(in places: Set<PlaceID>, tree: PlaceTree, now: Date, for viewer: ActingMember)
         throws -> [RetentionDue]
     {
-        guard [.lead, .admin].contains(viewer.member.role) else {
+        guard Member.rolesThatKeepRecords.contains(viewer.member.role) else {
             throw NotPermitted("only leads and admins review retention")
         }
         let calendar = Calendar(identifier: .gregorian)

@@ -25,7 +25,7 @@ extension PlaceStore {
     public func subjectAccessExport(_ residentID: ResidentID, request: String, by viewer: ActingMember) throws
         -> SubjectAccessRecord
     {
-        guard [.lead, .admin].contains(viewer.member.role) else {
+        guard Member.rolesThatKeepRecords.contains(viewer.member.role) else {
             throw NotPermitted("only leads and admins answer subject access requests")
         }
         let reference = request.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -74,11 +74,14 @@ public struct PlaceFiles: Sendable {
                 CaseEventCoding.change(event, id: "event-\(file.case.id)-\(index + 1)", on: file.case.id)
             }
         }
-        changes += try triageTargets.map {
-            try Change.create($0, as: .triageTarget, id: "triage-\($0.placeID)-\($0.urgency.rawValue)")
-        }
+        changes += try triageTargets.map(Self.change(for:))
         changes += try plan.changes()
         return changes
+    }
+
+    /// A triage target's record, keyed by its place and urgency.
+    static func change(for target: TriageTarget) throws -> Change {
+        try Change.create(target, as: .triageTarget, id: "triage-\(target.placeID)-\(target.urgency.rawValue)")
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ file: String, in directory: URL) throws(ImportError) -> T {

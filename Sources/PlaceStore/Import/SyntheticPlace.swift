@@ -149,9 +149,7 @@ private struct World {
         var changes: [Change] = []
         changes += try reference.locations.map(Change.create)
         changes += try services.map(Change.create)
-        changes += try reference.triageTargets.map {
-            try Change.create($0, as: .triageTarget, id: "triage-\($0.placeID)-\($0.urgency.rawValue)")
-        }
+        changes += try reference.triageTargets.map(PlaceFiles.change(for:))
         changes += try reference.plan.changes()
         return changes
     }

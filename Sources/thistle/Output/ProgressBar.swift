@@ -1,8 +1,10 @@
 import Foundation
 
 /// A progress bar with a rate and the time left, drawn on stderr, only when
-/// stderr is a terminal (so redirected output and JSON stay clean).
-final class ProgressBar {
+/// stderr is a terminal (so redirected output and JSON stay clean). Work on
+/// another thread may report to it.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
     private let label: String
     private let unit: String
     private let started = Date()
@@ -15,6 +17,8 @@ final class ProgressBar {
     }
 
     func update(_ done: Int, of total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
         guard shown, total > 0, done >= total || Date().timeIntervalSince(lastDrawn) >= 0.1 else { return }
         lastDrawn = Date()
         let elapsed = max(Date().timeIntervalSince(started), 0.001)

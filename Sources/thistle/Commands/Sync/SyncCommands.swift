@@ -37,8 +37,7 @@ struct InviteDevice: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, signedIn) = try global.signIn()
-        let team = try TeamMembership.of(store, keys: signedIn.keyring)
+        let (store, signedIn, team) = try global.signedInTeam()
         guard !FileManager.default.fileExists(atPath: out) else { throw Failure("\(out) exists; choose a new file") }
         let data = try team.invite(from: store, deviceName: try PlanRules.text(name, "a device name", limit: 100))
         try writePrivately(data, to: out)
@@ -81,8 +80,7 @@ struct RevokeDevice: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, signedIn) = try global.signIn()
-        let team = try TeamMembership.of(store, keys: signedIn.keyring)
+        let (store, signedIn, team) = try global.signedInTeam()
         let rotated = try team.revoke(DeviceID(device), in: store, by: signedIn)
         let renewed = SignedIn(member: signedIn.member, keyring: rotated.keys)
         SessionFolder.fromEnvironment()?.keep(renewed, for: store.path, idle: try IdleLock.fromEnvironment())
@@ -109,8 +107,7 @@ struct ExportBundle: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, signedIn) = try global.signIn()
-        let team = try TeamMembership.of(store, keys: signedIn.keyring)
+        let (store, signedIn, team) = try global.signedInTeam()
         let bundle = try team.exportBundle(from: store, for: peer.map { DeviceID($0) })
         try writePrivately(bundle.data, to: out)
         try store.recordExport("bundle of \(bundle.ops) ops" + (peer.map { " for \($0)" } ?? "") + " to \(out)",
@@ -128,15 +125,10 @@ struct ImportBundle: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let (store, signedIn) = try global.signIn()
-        let team = try TeamMembership.of(store, keys: signedIn.keyring)
-        // Progress on a terminal only, on stderr, so JSON on stdout stays clean.
-        let showProgress = isatty(STDERR_FILENO) == 1
-        let result = try team.importBundle(try readBounded(bundle, limit: 512 * 1_048_576), into: store) { done, total in
-            guard showProgress else { return }
-            FileHandle.standardError.write(Data("\rApplying \(done) of \(total) records…".utf8))
-        }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let (store, signedIn, team) = try global.signedInTeam()
+        let bar = ProgressBar("Applying", unit: "records")
+        let result = try team.importBundle(try readBounded(bundle, limit: 512 * 1_048_576), into: store) { bar.update($0, of: $1) }
+        bar.finish()
         let arrival = Arrival(new: result.new, duplicates: result.duplicates, newConflicts: result.newConflicts,
                               possibleDuplicates: result.possibleDuplicates)
         try printRecord(arrival, json: output.json, text: arrival.lines.joined(separator: "\n"))
@@ -190,21 +182,19 @@ struct SyncHub: ParsableCommand {
     }
 
     func run() throws {
-        let (store, signedIn) = try global.signIn()
-        let team = try TeamMembership.of(store, keys: signedIn.keyring)
+        let (store, signedIn, team) = try global.signedInTeam()
         guard let given = try url ?? store.lastHubSync()?.url else {
             throw Failure("no hub yet: give --url postgres://USER@HOST:PORT/DATABASE")
         }
         let address: HubAddress
         do { address = try HubAddress(url: given) } catch let error as HubAddressError { throw Failure(error.description) }
-        let showProgress = isatty(STDERR_FILENO) == 1
+        let pulling = ProgressBar("Pulling", unit: "ops"), pushing = ProgressBar("Pushing", unit: "ops")
         let result = try waitFor {
             try await team.syncWithHub(store, at: address, password: address.password()) { step in
-                guard showProgress else { return }
-                FileHandle.standardError.write(Data("\r\(step.phase == .pulling ? "Pulling" : "Pushing") \(step.done) of \(step.total) ops…".utf8))
+                (step.phase == .pulling ? pulling : pushing).update(step.done, of: step.total)
             }
         }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        pulling.finish()
         var arrival = Arrival(new: result.pulled, duplicates: result.duplicates, newConflicts: result.newConflicts,
                               possibleDuplicates: result.possibleDuplicates)
         arrival.hub = address.description
@@ -359,4 +349,12 @@ func readBounded(_ path: String, limit: Int) throws -> Data {
     guard size <= limit else { throw SyncError.tooLarge(limit) }
     guard let data = FileManager.default.contents(atPath: path) else { throw Failure("cannot read \(path)") }
     return data
+}
+
+extension GlobalOptions {
+    /// The signed-in store and the team it belongs to, opened with the sign-in's keys.
+    func signedInTeam() throws -> (PlaceStore, SignedIn, TeamMembership) {
+        let (store, signedIn) = try signIn()
+        return (store, signedIn, try TeamMembership.of(store, keys: signedIn.keyring))
+    }
 }
