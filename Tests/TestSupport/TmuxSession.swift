@@ -44,16 +44,26 @@ public final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", name])
     }
 
-    /// Waits until `predicate` holds for the screen; returns that screen, or throws with the last one.
+    /// Waits until `predicate` holds for the screen and the screen has settled
+    /// (two captures 100 ms apart are the same: tmux may show a frame half
+    /// drawn, and what a test asserts next must be the whole frame); returns
+    /// that screen, or throws with the last one.
     @discardableResult
     public func waitFor(
         _ description: String, timeout: TimeInterval = 20, _ predicate: (String) -> Bool
     ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var matched: String?
         while Date() < deadline {
             last = try screen()
-            if predicate(last) { return last }
+            if predicate(last) {
+                if last == matched { return last }
+                matched = last
+                usleep(100_000)
+                continue
+            }
+            matched = nil
             usleep(50_000)
         }
         throw TimedOut(description: "timed out waiting for \(description); the screen was:\n\(last)")
