@@ -13,12 +13,17 @@ final class CaseActionTests: DemoTestCase {
     let lead: MemberID = "member-aileen-baxter"
 
     /// Opens, from a worklist, the first case `where` accepts among those the member can see there.
-    func openCase(_ store: PlaceStore, as id: MemberID, from list: WorkList = .casesLed,
+    func openCase(_ store: PlaceStore, as id: MemberID, fromQueue: Bool = false,
                   where accept: (CaseFile) throws -> Bool = { _ in true }) throws -> (AppDriver, CaseID) {
         let member = try XCTUnwrap(try store.member(id))
         let app = AppDriver(store: store, member: member, size: Size(width: 120, height: 40))
-        app.press(.character(list == .casesLed ? "4" : "3"))
-        let rows = try StoreEffects(store: store).workRows(list, for: id)
+        app.press(.character(fromQueue ? "3" : "4"))
+        let rows: [WorkRow]
+        switch app.state.stack.last {
+        case .triageQueue(let screen)?: rows = try XCTUnwrap(screen.rows)
+        case .myCases(let screen)?: rows = try XCTUnwrap(screen.work.rows)
+        default: throw WrongScreen("a worklist")
+        }
         var index: Int?
         for (position, row) in rows.enumerated() {
             let file = try XCTUnwrap(try store.caseFile(row.item.caseID))
@@ -124,16 +129,18 @@ final class CaseActionTests: DemoTestCase {
         let tree = try store.placeTree()
         // A member who sees a case in their triage queue that is not shared with their agency.
         var found: (MemberID, CaseID)?
-        search: for member in try StoreEffects(store: store).allMembers() {
+        let effects = StoreEffects(store: store)
+        search: for member in try effects.allMembers() {
             let actor = ActingMember(member: member, tree: tree)
-            for row in try StoreEffects(store: store).workRows(.triage, for: member.id) where row.residentName == WorkRow.notShared {
+            let queue = try effects.queuePage(for: member.id, WorkFilter(), .first(1_000)).0.rows.map(\.work)
+            for row in queue where row.residentName == WorkRow.notShared {
                 XCTAssertFalse(try store.mayView(row.item.caseID, by: actor))
                 found = (member.id, row.item.caseID)
                 break search
             }
         }
         let (outsider, caseID) = try XCTUnwrap(found, "some triage row is not shared")
-        let (app, id) = try openCase(store, as: outsider, from: .triage) { $0.case.id == caseID }
+        let (app, id) = try openCase(store, as: outsider, fromQueue: true) { $0.case.id == caseID }
         XCTAssertTrue(app.screen.contains("This case is not shared with your agency"), app.screen)
         let resident = try XCTUnwrap(store.resident(try XCTUnwrap(store.caseFile(id)).case.residentID))
         XCTAssertFalse(app.screen.contains(resident.familyName), "who it is for stays hidden:\n\(app.screen)")

@@ -15,7 +15,7 @@ final class FrontlineTests: DemoTestCase {
 
     func rows(_ app: AppDriver) throws -> [WorkRow] {
         switch app.state.stack.last {
-        case .triageQueue(let screen)?: return try XCTUnwrap(screen.work.rows)
+        case .triageQueue(let screen)?: return try XCTUnwrap(screen.rows)
         case .myCases(let screen)?: return try XCTUnwrap(screen.work.rows)
         case .referralsIn(let screen)?: return try XCTUnwrap(screen.work.rows)
         default: throw WrongScreen("a worklist")
@@ -199,7 +199,7 @@ extension FrontlineTests {
         guard case .triageQueue(let queue) = app.state.stack.last else { return XCTFail("not on the triage queue") }
         let targets = try store.triageTargets()
         let tree = try store.placeTree()
-        let rows = try XCTUnwrap(queue.work.rows)
+        let rows = try XCTUnwrap(queue.rows)
         XCTAssertFalse(rows.isEmpty)
         for row in rows {
             let need = try XCTUnwrap(try store.caseFile(row.item.caseID)?.need(XCTUnwrap(row.item.needID)))

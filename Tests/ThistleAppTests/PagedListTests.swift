@@ -8,7 +8,7 @@ private struct Numbered: ListRow {
     var listKey: NameKey { NameKey(name: String(format: "r%05d", index), id: "\(index)") }
 }
 
-private func serve(_ request: PageRequest, count: Int) -> Page<Numbered> {
+private func serve(_ request: PageRequest<NameKey>, count: Int) -> Page<Numbered> {
     let all = (0..<count).map(Numbered.init)
     let keyIndex = { (key: NameKey) in all.firstIndex { $0.listKey == key }! }
     switch request {
@@ -34,7 +34,7 @@ final class PagedListTests: XCTestCase {
         return list
     }
 
-    private func drive(_ list: inout PagedList<Numbered>, _ request: PageRequest?) {
+    private func drive(_ list: inout PagedList<Numbered>, _ request: PageRequest<NameKey>?) {
         guard let request else { return }
         list.receive(serve(request, count: count), for: request, total: count, generation: list.generation, visibleRows: visible)
     }

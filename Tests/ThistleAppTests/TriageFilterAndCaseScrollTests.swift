@@ -37,7 +37,7 @@ final class TriageFilterAndCaseScrollTests: DemoTestCase {
         let store = try Fixtures.sharedDemo()
         let app = try app(store)
         app.press(.character("3"))
-        let all = try XCTUnwrap(try queue(app).work.rows)
+        let all = try XCTUnwrap(try queue(app).rows)
         let tree = try store.placeTree()
         let kennoway = try XCTUnwrap(tree.places.values.first { $0.name == "Kennoway" })
         XCTAssertTrue(all.contains { $0.item.placeID != kennoway.id }, "the queue spans more than Kennoway")
@@ -46,22 +46,22 @@ final class TriageFilterAndCaseScrollTests: DemoTestCase {
         XCTAssertTrue(app.screen.contains("Narrow the queue by"), app.screen)
         app.press(.enter)
         try choose("Kennoway", in: app) { try self.queue($0).prompt }
-        let inKennoway = try XCTUnwrap(try queue(app).work.rows)
+        let inKennoway = try XCTUnwrap(try queue(app).rows)
         XCTAssertEqual(inKennoway, all.filter { $0.item.placeID == kennoway.id })
         XCTAssertTrue(app.screen.contains("Showing only Kennoway"), app.screen)
 
         app.press(.character("f"), .down, .down, .enter)
         try choose("urgent", in: app) { try self.queue($0).prompt }
-        let urgent = try XCTUnwrap(try queue(app).work.rows)
+        let urgent = try XCTUnwrap(try queue(app).rows)
         XCTAssertEqual(urgent, inKennoway.filter { $0.item.urgency == .urgent })
         XCTAssertFalse(urgent.isEmpty)
 
         app.press(.character("F"))
-        XCTAssertEqual(try queue(app).work.rows, all, "F clears every filter")
+        XCTAssertEqual(try queue(app).rows, all, "F clears every filter")
 
         app.press(.character("f"), .enter)
         try choose("Levenmouth", in: app) { try self.queue($0).prompt }
-        let area = try XCTUnwrap(try queue(app).work.rows)
+        let area = try XCTUnwrap(try queue(app).rows)
         XCTAssertEqual(area, all.filter { tree.contains(tree.path(to: kennoway.id)[1].id, $0.item.placeID) })
         XCTAssertEqual(area, all, "Aileen serves Levenmouth only, so the area filter keeps everything")
     }
@@ -69,9 +69,9 @@ final class TriageFilterAndCaseScrollTests: DemoTestCase {
     func testAFilterThatMatchesNothingSaysSoAndEscapeChangesNothing() throws {
         let app = try app(try Fixtures.sharedDemo())
         app.press(.character("3"))
-        let all = try XCTUnwrap(try queue(app).work.rows)
+        let all = try XCTUnwrap(try queue(app).rows)
         app.press(.character("f"), .escape)
-        XCTAssertEqual(try queue(app).work.rows, all)
+        XCTAssertEqual(try queue(app).rows, all)
         XCTAssertNil(try queue(app).prompt)
         let categories = Set(all.compactMap(\.category))
         app.press(.character("f"), .down, .enter)

@@ -1,12 +1,21 @@
 import GRDB
 
-/// Which page of a list to fetch. Lists page by key (name, then id), never
-/// by offset, so a page costs the same at row 10 and at row 100,000.
-public enum PageRequest: Hashable, Sendable {
+/// Which page of a list to fetch. Lists page by their sort key (a name and
+/// id, or the triage queue's urgency, age and id), never by offset, so a
+/// page costs the same at row 10 and at row 100,000.
+public enum PageRequest<Key: Hashable & Sendable>: Hashable, Sendable {
     case first(Int)
-    case after(NameKey, Int)
-    case before(NameKey, Int)
+    case after(Key, Int)
+    case before(Key, Int)
     case last(Int)
+
+    /// Whether the page is read from its key backward (`.before`, `.last`).
+    var isBackward: Bool {
+        switch self {
+        case .first, .after: return false
+        case .before, .last: return true
+        }
+    }
 
     var limit: Int {
         switch self {
@@ -43,34 +52,26 @@ extension PlaceStore {
     /// (SQL over the table aliased `t`).
     func pageByName<Record: ThistleRecord>(
         _ type: Record.Type, where condition: String = "1", arguments: StatementArguments = [],
-        _ request: PageRequest
+        _ request: PageRequest<NameKey>
     ) throws -> Page<Record> {
         let table = Record.databaseTableName.quotedDatabaseIdentifier
         var sql = "SELECT t.* FROM \(table) t WHERE (\(condition))"
         var allArguments = arguments
-        let descending: Bool
         switch request {
-        case .first:
-            descending = false
-        case .last:
-            descending = true
-        case .after(let key, _):
-            sql += " AND (t.name, t.id) > (?, ?)"
+        case .first, .last:
+            break
+        case .after(let key, _), .before(let key, _):
+            sql += " AND (t.name, t.id) \(request.isBackward ? "<" : ">") (?, ?)"
             _ = allArguments.append(contentsOf: [key.name, key.id])
-            descending = false
-        case .before(let key, _):
-            sql += " AND (t.name, t.id) < (?, ?)"
-            _ = allArguments.append(contentsOf: [key.name, key.id])
-            descending = true
         }
-        let order = descending ? "DESC" : "ASC"
+        let order = request.isBackward ? "DESC" : "ASC"
         sql += " ORDER BY t.name \(order), t.id \(order) LIMIT \(request.limit + 1)"
         let finalSQL = sql
         let finalArguments = allArguments
         var rows = try writer.read { try Record.fetchAll($0, sql: finalSQL, arguments: finalArguments) }
         let hasMore = rows.count > request.limit
         if hasMore { rows.removeLast() }
-        if descending { rows.reverse() }
+        if request.isBackward { rows.reverse() }
         return Page(rows: rows, hasMore: hasMore)
     }
 }

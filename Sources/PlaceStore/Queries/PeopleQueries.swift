@@ -2,7 +2,7 @@ import GRDB
 import PlaceDomain
 
 extension PlaceStore {
-    public func agencies(_ request: PageRequest) throws -> Page<Agency> {
+    public func agencies(_ request: PageRequest<NameKey>) throws -> Page<Agency> {
         try pageByName(Agency.self, request)
     }
 
@@ -10,7 +10,7 @@ extension PlaceStore {
         try writer.read { try Agency.fetchOne($0, key: id.rawValue) }
     }
 
-    public func members(_ request: PageRequest) throws -> Page<Member> {
+    public func members(_ request: PageRequest<NameKey>) throws -> Page<Member> {
         try pageByName(Member.self, request)
     }
 

@@ -48,7 +48,7 @@ public struct ServiceFilter: Hashable, Sendable {
 }
 
 extension PlaceStore {
-    public func services(_ filter: ServiceFilter, _ request: PageRequest) throws -> Page<Service> {
+    public func services(_ filter: ServiceFilter, _ request: PageRequest<NameKey>) throws -> Page<Service> {
         let (condition, arguments) = filter.sql
         return try pageByName(Service.self, where: condition, arguments: arguments, request)
     }

@@ -16,21 +16,101 @@ public struct WorkItem: Equatable, Sendable {
     public var returned: Bool?
     public var stalled: Bool?
     public var since: Date
+
+    public init(caseID: CaseID, needID: NeedID?, referralID: ReferralID?, placeID: PlaceID, urgency: Urgency?,
+                status: String, returned: Bool?, stalled: Bool?, since: Date) {
+        self.caseID = caseID
+        self.needID = needID
+        self.referralID = referralID
+        self.placeID = placeID
+        self.urgency = urgency
+        self.status = status
+        self.returned = returned
+        self.stalled = stalled
+        self.since = since
+    }
+}
+
+/// Where a need stands in the triage queue: most urgent first, then
+/// longest waiting, then by id (the keyset a page of the queue starts after).
+public struct QueueKey: Hashable, Sendable {
+    /// 0 urgent, 1 soon, 2 routine.
+    public var rank: Int
+    /// The need's `created_at` as stored (ISO 8601 text sorts as time does).
+    public var createdAt: String
+    public var needID: String
+}
+
+/// What the triage queue is narrowed to: places (already the ones the member
+/// serves), and optionally one kind of need and one urgency.
+public struct QueueFilter: Hashable, Sendable {
+    public var places: Set<PlaceID>
+    public var category: NeedCategoryKey?
+    public var urgency: Urgency?
+
+    public init(places: Set<PlaceID>, category: NeedCategoryKey? = nil, urgency: Urgency? = nil) {
+        self.places = places
+        self.category = category
+        self.urgency = urgency
+    }
+}
+
+/// The triage queue counted by place, kind of need and urgency.
+public struct QueueTally: Equatable, Sendable {
+    public struct Group: Equatable, Sendable {
+        public var place: PlaceID
+        public var category: NeedCategoryKey
+        public var urgency: Urgency
+        public var needs: Int
+    }
+
+    public var groups: [Group]
+
+    public init(groups: [Group]) { self.groups = groups }
+
+    /// How many needs `filter` keeps.
+    public func count(_ filter: QueueFilter) -> Int {
+        groups.reduce(0) { total, group in
+            filter.places.contains(group.place) && (filter.category.map { $0 == group.category } ?? true)
+                && (filter.urgency.map { $0 == group.urgency } ?? true) ? total + group.needs : total
+        }
+    }
+
+    public var places: Set<PlaceID> { Set(groups.map(\.place)) }
+    public var categories: Set<NeedCategoryKey> { Set(groups.map(\.category)) }
+}
+
+/// One need in the triage queue, with its case's place and resident.
+public struct QueuedNeed: Equatable, Sendable {
+    public var need: Need
+    public var placeID: PlaceID
+    public var residentID: ResidentID
+    public var key: QueueKey
 }
 
 extension PlaceStore {
+    /// The triage queue's rank (0 urgent, 1 soon, 2 routine), as SQL over
+    /// `main.need` aliased `n`: a column SQLite computes (schema v10), indexed
+    /// as `need_triage` (state, rank, age, id), so a page of the queue is a
+    /// range of that index, read in order and never sorted. The queue reads
+    /// `main.need`, not the revealing view (which does not carry the computed
+    /// column); it needs none of the need's sealed fields.
+    static let queueRank = "n.triage_rank"
+    private static let queuedNeedColumns = "n.id, n.case_id, n.category, n.urgency, n.state, n.returned, n.created_at"
+
     /// Needs waiting to be routed (new or returned) on open cases in
-    /// `places`: most urgent first, then longest waiting.
+    /// `places`: most urgent first, then longest waiting. The whole queue,
+    /// for the command line; the workspace reads it a page at a time.
     public func triageQueue(in places: Set<PlaceID>) throws -> [WorkItem] {
         try writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT n.id AS need_id, n.case_id, c.place_id, n.urgency, n.state, n.returned, n.created_at
-                    FROM need n JOIN case_file c ON c.id = n.case_id
+                    FROM main.need n JOIN case_file c ON c.id = n.case_id
                     WHERE n.state = 'open' AND c.status = 'open'
                       AND c.place_id IN (SELECT value FROM json_each(?))
-                    ORDER BY CASE n.urgency WHEN 'urgent' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END, n.created_at, n.id
+                    ORDER BY \(Self.queueRank), n.created_at, n.id
                     """, arguments: [Self.jsonList(places)]
             ).map { row in
                 WorkItem(
@@ -39,6 +119,82 @@ extension PlaceStore {
                     status: row["state"], returned: row["returned"], stalled: nil, since: Self.date(row["created_at"]))
             }
         }
+    }
+
+    /// One page of the triage queue narrowed by `filter`, by key.
+    public func triagePage(_ filter: QueueFilter, _ request: PageRequest<QueueKey>) throws -> Page<QueuedNeed> {
+        let (sql, arguments) = Self.triagePageSQL(filter, request)
+        var rows = try writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let need = try Need(row: row)
+                return QueuedNeed(
+                    need: need, placeID: PlaceID(row["queue_place_id"] as String),
+                    residentID: ResidentID(row["queue_resident_id"] as String),
+                    key: QueueKey(rank: row["queue_rank"], createdAt: row["created_at"], needID: need.id.rawValue))
+            }
+        }
+        let hasMore = rows.count > request.limit
+        if hasMore { rows.removeLast() }
+        if request.isBackward { rows.reverse() }
+        return Page(rows: rows, hasMore: hasMore)
+    }
+
+    /// The page's query: a range of the `need_triage` index read forward, or
+    /// backward for `.before` and `.last`, one row more than asked (to know
+    /// whether there are more).
+    static func triagePageSQL(_ filter: QueueFilter, _ request: PageRequest<QueueKey>) -> (sql: String, arguments: StatementArguments) {
+        var (condition, arguments) = queueCondition(filter)
+        switch request {
+        case .first, .last:
+            break
+        case .after(let key, _), .before(let key, _):
+            condition += " AND (\(queueRank), n.created_at, n.id) \(request.isBackward ? "<" : ">") (?, ?, ?)"
+            _ = arguments.append(contentsOf: [key.rank, key.createdAt, key.needID])
+        }
+        let order = request.isBackward ? "DESC" : "ASC"
+        return ("""
+            SELECT \(queuedNeedColumns), c.place_id AS queue_place_id, c.resident_id AS queue_resident_id,
+                   \(queueRank) AS queue_rank
+            FROM main.need n JOIN case_file c ON c.id = n.case_id
+            WHERE \(condition)
+            ORDER BY \(queueRank) \(order), n.created_at \(order), n.id \(order) LIMIT \(request.limit + 1)
+            """, arguments)
+    }
+
+    /// How many needs wait in `places`, by place, kind of need and urgency:
+    /// one pass over the queue that gives its length under any filter and
+    /// the places and kinds a filter can offer.
+    public func triageTally(in places: Set<PlaceID>) throws -> QueueTally {
+        let (sql, arguments) = Self.queueCondition(QueueFilter(places: places))
+        return try writer.read { db in
+            QueueTally(groups: try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.place_id, n.category, n.urgency, COUNT(*) AS needs
+                    FROM main.need n JOIN case_file c ON c.id = n.case_id WHERE \(sql)
+                    GROUP BY c.place_id, n.category, n.urgency
+                    """, arguments: arguments
+            ).map { row in
+                QueueTally.Group(place: PlaceID(row["place_id"] as String), category: NeedCategoryKey(row["category"] as String),
+                                 urgency: Urgency(rawValue: row["urgency"]) ?? .routine, needs: row["needs"])
+            })
+        }
+    }
+
+    private static func queueCondition(_ filter: QueueFilter) -> (String, StatementArguments) {
+        var sql = """
+            n.state = 'open' AND c.status = 'open' AND c.place_id IN (SELECT value FROM json_each(?))
+            """
+        var arguments: StatementArguments = [jsonList(filter.places)]
+        if let category = filter.category {
+            sql += " AND n.category = ?"
+            _ = arguments.append(contentsOf: [category.rawValue])
+        }
+        if let urgency = filter.urgency {
+            sql += " AND n.urgency = ?"
+            _ = arguments.append(contentsOf: [urgency.rawValue])
+        }
+        return (sql, arguments)
     }
 
     /// Referrals still with `agency`'s services (sent or accepted), oldest first.

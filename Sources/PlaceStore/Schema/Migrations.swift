@@ -101,6 +101,15 @@ enum Migrations {
             // chained audit trail (v6) is the audit. (Its triggers go with it.)
             try db.execute(sql: "DROP TABLE audit")
         }
+        migrator.registerMigration("v10 the triage queue read in order from an index") { db in
+            // Urgency as a rank the queue sorts by (a column, not an expression, so that a page's
+            // keyset is a range of the index); computed by SQLite, never written.
+            try db.execute(sql: """
+                ALTER TABLE need ADD COLUMN triage_rank INTEGER
+                    GENERATED ALWAYS AS (CASE urgency WHEN 'urgent' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END) VIRTUAL;
+                CREATE INDEX need_triage ON need(state, triage_rank, created_at, id);
+                """)
+        }
         return migrator
     }
 

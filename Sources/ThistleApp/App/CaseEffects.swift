@@ -12,7 +12,6 @@ extension StoreEffects {
         let viewer = ActingMember(member: member, tree: tree)
         let items: [WorkItem]
         switch list {
-        case .triage: items = try store.triageQueue(in: viewer.servedPlaceIDs)
         case .casesLed: items = try store.casesLed(by: member.id, now: now)
         case .referralsIn: items = try store.referralsIncoming(to: member.agencyID, now: now)
         }
@@ -40,6 +39,46 @@ extension StoreEffects {
                 category: need?.category, residentName: residentName, serviceName: serviceName,
                 overdue: need.map { targets.isOverdue($0, at: item.placeID, in: tree, now: now) } ?? false)
         }
+    }
+
+    /// A page of the triage queue as the member sees it: names only on the
+    /// cases shared with them. A first or last page brings the tally of the
+    /// whole queue (its length and what a filter can offer).
+    func queuePage(for memberID: MemberID, _ filter: WorkFilter, _ request: PageRequest<QueueKey>) throws
+        -> (Page<QueueRow>, QueueTally?)
+    {
+        guard let member = try store.member(memberID) else { return (Page(rows: [], hasMore: false), QueueTally(groups: [])) }
+        let tree = try store.placeTree()
+        let viewer = ActingMember(member: member, tree: tree)
+        let places = filter.place == nil ? viewer.servedPlaceIDs : viewer.servedPlaceIDs.intersection(filter.placeIDs)
+        let page = try store.triagePage(
+            QueueFilter(places: places, category: filter.category, urgency: filter.urgency), request)
+        let now = clock.now()
+        let targets = try store.triageTargets()
+        let visible = try store.visibleCases(among: Set(page.rows.map(\.need.caseID)), by: viewer)
+        var residents: [ResidentID: String] = [:]
+        let rows = try page.rows.map { queued in
+            let need = queued.need
+            var residentName = WorkRow.notShared
+            if visible.contains(need.caseID) {
+                if residents[queued.residentID] == nil { residents[queued.residentID] = try store.resident(queued.residentID)?.fullName }
+                residentName = residents[queued.residentID] ?? queued.residentID.rawValue
+            }
+            let item = WorkItem(
+                caseID: need.caseID, needID: need.id, referralID: nil, placeID: queued.placeID, urgency: need.urgency,
+                status: need.state.rawValue, returned: need.returned, stalled: nil, since: need.createdAt)
+            return QueueRow(
+                work: WorkRow(item: item, placeName: tree[queued.placeID]?.name ?? queued.placeID.rawValue, category: need.category,
+                              residentName: residentName, serviceName: nil,
+                              overdue: targets.isOverdue(need, at: queued.placeID, in: tree, now: now)),
+                listKey: queued.key)
+        }
+        let tally: QueueTally?
+        switch request {
+        case .first, .last: tally = try store.triageTally(in: viewer.servedPlaceIDs)
+        case .after, .before: tally = nil
+        }
+        return (Page(rows: rows, hasMore: page.hasMore), tally)
     }
 
     /// A case as the member may read it: the whole file with its names, or the redacted row.

@@ -7,11 +7,13 @@ import TerminalUI
 public enum Message: Sendable {
     case key(Key)
     case resized(Size)
-    case membersLoaded(Page<MemberRow>, PageRequest, total: Int, generation: Int)
+    case membersLoaded(Page<MemberRow>, PageRequest<NameKey>, total: Int, generation: Int)
     case placesLoaded(PlaceOverview)
     case agenciesLoaded(PlaceID, [Agency])
-    case servicesLoaded(ServiceList, Page<ServiceRow>, PageRequest, total: Int, generation: Int)
+    case servicesLoaded(ServiceList, Page<ServiceRow>, PageRequest<NameKey>, total: Int, generation: Int)
     case workLoaded(WorkList, [WorkRow])
+    /// A page of the triage queue; with the queue's tally when the page is a first or last one.
+    case queueLoaded(Page<QueueRow>, PageRequest<QueueKey>, tally: QueueTally?, generation: Int)
     case caseLoaded(CaseDetail)
     /// A case the member may not open: its redacted row (`changed`: after
     /// a change of theirs that took it out of their sight).
@@ -53,11 +55,13 @@ public enum Message: Sendable {
 /// Work the app asks for; the runtime performs it against the store and
 /// sends the result back as a message. `update` never does I/O itself.
 public enum Effect: Hashable, Sendable {
-    case loadMembers(PageRequest, generation: Int)
+    case loadMembers(PageRequest<NameKey>, generation: Int)
     case loadPlaces
     case loadAgencies(in: PlaceID)
-    case loadServices(ServiceList, ServiceFilter, PageRequest, generation: Int)
+    case loadServices(ServiceList, ServiceFilter, PageRequest<NameKey>, generation: Int)
     case loadWork(WorkList, MemberID)
+    /// A page of the triage queue as the member sees it, narrowed by the filter.
+    case loadQueue(MemberID, WorkFilter, PageRequest<QueueKey>, generation: Int)
     /// Who viewed or changed a case, if the member is accountable for it.
     case loadAudit(CaseID, by: MemberID)
     /// Reads a case as the member may see it (details or a redacted row).
@@ -105,6 +109,12 @@ public struct ServiceRow: ListRow {
     public var listKey: NameKey { NameKey(name: service.name, id: service.id.rawValue) }
 }
 
+/// A line of the triage queue: the worklist row and where it stands in the queue.
+public struct QueueRow: ListRow {
+    public var work: WorkRow
+    public var listKey: QueueKey
+}
+
 /// The place tree with every place's rolled-up figures.
 public struct PlaceOverview: Equatable, Sendable {
     public var tree: PlaceTree
@@ -120,10 +130,9 @@ public struct PlaceOverview: Equatable, Sendable {
     }
 }
 
-/// The frontline worklists, each from one store query.
+/// The frontline worklists held whole: each is as long as one member's
+/// work. (The triage queue, as long as a place's, is read a page at a time.)
 public enum WorkList: Hashable, Sendable {
-    /// Needs waiting to be routed in the places the member serves.
-    case triage
     /// The live needs of the cases the member leads.
     case casesLed
     /// Referrals still with the services of the member's agency.

@@ -45,6 +45,9 @@ public struct StoreEffects: Sendable {
                     generation: generation)
             case .loadWork(let list, let memberID):
                 return .workLoaded(list, try workRows(list, for: memberID))
+            case .loadQueue(let memberID, let filter, let request, let generation):
+                let (page, tally) = try queuePage(for: memberID, filter, request)
+                return .queueLoaded(page, request, tally: tally, generation: generation)
             case .loadCase(let id, let memberID):
                 return try read(id, by: memberID)
             case .loadAudit(let id, let memberID):

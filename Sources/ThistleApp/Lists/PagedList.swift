@@ -2,7 +2,8 @@ import PlaceStore
 
 /// A row of a keyset-paged list: it knows its own sort key.
 public protocol ListRow: Equatable, Sendable {
-    var listKey: NameKey { get }
+    associatedtype Key: Hashable & Sendable
+    var listKey: Key { get }
 }
 
 /// A window onto a long list that lives in SQLite. Only up to three pages
@@ -34,14 +35,14 @@ public struct PagedList<Row: ListRow>: Equatable, Sendable {
     public var position: Int { rows.isEmpty ? 0 : offset + selection + 1 }
 
     /// Starts again from the first row (a new filter, say).
-    public mutating func reload() -> PageRequest {
+    public mutating func reload() -> PageRequest<Row.Key> {
         generation += 1
         pendingMove = 0
         return .first(pageSize)
     }
 
     /// Moves the selection; returns the page to fetch when it runs past the window.
-    public mutating func move(by delta: Int, visibleRows: Int) -> PageRequest? {
+    public mutating func move(by delta: Int, visibleRows: Int) -> PageRequest<Row.Key>? {
         let target = selection + delta
         defer { keepVisible(visibleRows) }
         if target >= rows.count, hasMoreAfter, let last = rows.last {
@@ -58,7 +59,7 @@ public struct PagedList<Row: ListRow>: Equatable, Sendable {
         return nil
     }
 
-    public mutating func moveToFirst(visibleRows: Int) -> PageRequest? {
+    public mutating func moveToFirst(visibleRows: Int) -> PageRequest<Row.Key>? {
         if offset == 0 && !hasMoreBefore {
             selection = 0
             keepVisible(visibleRows)
@@ -67,7 +68,7 @@ public struct PagedList<Row: ListRow>: Equatable, Sendable {
         return .first(pageSize)
     }
 
-    public mutating func moveToLast(visibleRows: Int) -> PageRequest? {
+    public mutating func moveToLast(visibleRows: Int) -> PageRequest<Row.Key>? {
         if !hasMoreAfter {
             selection = max(0, rows.count - 1)
             keepVisible(visibleRows)
@@ -78,7 +79,7 @@ public struct PagedList<Row: ListRow>: Equatable, Sendable {
 
     /// Takes a fetched page (ignored if it belongs to an older generation).
     public mutating func receive(
-        _ page: Page<Row>, for request: PageRequest, total: Int, generation: Int, visibleRows: Int
+        _ page: Page<Row>, for request: PageRequest<Row.Key>, total: Int, generation: Int, visibleRows: Int
     ) {
         guard generation == self.generation else { return }
         self.total = total
@@ -145,7 +146,7 @@ extension PagedList {
     /// Runs a list-movement command. Returns nil when `command` is not a
     /// movement, `.some(nil)` when it moved within the window, and
     /// `.some(request)` when a page must be fetched.
-    mutating func perform(_ command: Command, _ visibleRows: Int) -> PageRequest?? {
+    mutating func perform(_ command: Command, _ visibleRows: Int) -> PageRequest<Row.Key>?? {
         switch command {
         case .moveUp: return .some(move(by: -1, visibleRows: visibleRows))
         case .moveDown: return .some(move(by: 1, visibleRows: visibleRows))

@@ -3,7 +3,7 @@ import PlaceDomain
 import PlaceStore
 
 /// Reads every page of a keyset-paged list, for commands that print it all.
-func allPages<Row>(_ fetch: (PageRequest) throws -> Page<Row>, key: (Row) -> NameKey) throws -> [Row] {
+func allPages<Row>(_ fetch: (PageRequest<NameKey>) throws -> Page<Row>, key: (Row) -> NameKey) throws -> [Row] {
     var rows: [Row] = []
     var page = try fetch(.first(500))
     rows += page.rows

@@ -29,7 +29,7 @@ public struct DirectoryScreen: Equatable, Sendable {
 
     public mutating func start() -> Effect { reload() }
 
-    private func load(_ request: PageRequest) -> Effect {
+    private func load(_ request: PageRequest<NameKey>) -> Effect {
         .loadServices(.directory, ServiceFilter(text: filter), request, generation: list.generation)
     }
 

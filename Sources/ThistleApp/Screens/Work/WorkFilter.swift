@@ -2,7 +2,7 @@ import PlaceDomain
 
 /// What the triage queue is narrowed to: a place (with everything in it), a
 /// kind of need and an urgency, each optional; they combine.
-public struct WorkFilter: Equatable, Sendable {
+public struct WorkFilter: Hashable, Sendable {
     public var place: PlaceID?
     public var placeName: String?
     /// The place and every place within it.
