@@ -4,7 +4,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3 faketime postgresql-15 openssl
 
-.PHONY: deps build demo test bench-compare clean
+.PHONY: deps build demo test bench bench-compare clean
 
 # Installs only what is missing (needs root or sudo the first time).
 deps:
@@ -27,6 +27,14 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" $(SWIFT) test --skip-build
+
+# The benchmarks of docs/PERFORMANCE.md, in release mode, on the fife-scale place (100,000 cases);
+# the first run generates .build/bench/fife.sqlite (~4 min). Not part of `make test`.
+bench: deps
+	$(SWIFT) build -c release --product thistle
+	$(SWIFT) build -c release --product thistle-bench
+	scripts/bench --thistle "$$($(SWIFT) build -c release --show-bin-path)/thistle" \
+	  --bench "$$($(SWIFT) build -c release --show-bin-path)/thistle-bench"
 
 # Times `thistle queue` against taskwarrior and raw sqlite3 on the fife-scale place (100,000 cases);
 # the first run generates .build/bench/fife.sqlite (~4 min) and installs taskwarrior if missing.

@@ -56,6 +56,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The in-process half of `make bench` (scripts/bench drives it).
+        .executableTarget(name: "thistle-bench", dependencies: ["ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI"]),
         .target(
             name: "TestSupport",
             dependencies: ["PlaceDomain", "PlaceStore", "ThistleApp", "TerminalUI", "SampleData"],

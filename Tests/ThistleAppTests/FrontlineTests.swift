@@ -209,3 +209,23 @@ extension FrontlineTests {
         XCTAssertTrue(app.screen.contains("overdue"))
     }
 }
+
+extension FrontlineTests {
+    func testTheWorkspaceOpensOnTheScreenAskedForOnceSignedIn() throws {
+        let store = try Fixtures.sharedDemo()
+        let member = try XCTUnwrap(try store.member("member-aileen-baxter"))
+        var state = AppState(size: Size(width: 80, height: 24), member: member, opening: .goTriage)
+        let effects = state.start()
+        guard case .triageQueue? = state.stack.last else { return XCTFail("not on the triage queue: \(state.stack)") }
+        XCTAssertTrue(effects.contains { if case .loadQueue = $0 { true } else { false } }, "the queue is read at once")
+
+        var locked = AppState(size: Size(width: 80, height: 24), member: member, needsSignIn: true, opening: .goTriage)
+        _ = locked.start()
+        XCTAssertNotNil(locked.lock, "nothing opens before the passphrase")
+        _ = locked.update(.signedIn(member))
+        guard case .triageQueue? = locked.stack.last else { return XCTFail("not on the queue after sign-in") }
+
+        let home = AppState(size: Size(width: 80, height: 24), member: member, opening: .quit)
+        XCTAssertEqual(home.opening, .goHome, "only a top-level screen can be opened on")
+    }
+}

@@ -87,6 +87,7 @@ final class CommandLineTests: XCTestCase {
             (["places", "--db", Self.database, "--json", "--format", "csv"], 64, "different formats"),
             (["places", "--db", Self.database, "--format", "xml"], 64, "xml"),
             (["frobnicate"], 64, "frobnicate"),
+            (["--db", Self.database, "--on", "nowhere"], 64, "nowhere"),
         ]
         for item in cases {
             let result = try ThistleBinary.run(item.arguments)

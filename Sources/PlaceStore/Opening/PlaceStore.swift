@@ -92,6 +92,12 @@ public final class PlaceStore: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             RevealViews.addFunctions(to: db, unlocked: unlocked)
             try RevealViews.createViews(in: db)
+            // For profiling (docs/PERFORMANCE.md): each statement and its time on stderr.
+            if ProcessInfo.processInfo.environment["THISTLE_TRACE_SQL"] != nil {
+                db.trace(options: .profile) { event in
+                    FileHandle.standardError.write(Data("thistle sql: \(event)\n".utf8))
+                }
+            }
         }
         return configuration
     }

@@ -133,7 +133,7 @@ extension PlaceStore {
                     WITH t AS (
                         SELECT n.urgency, (strftime('%s', MIN(r.sent_at)) - strftime('%s', n.created_at)) / 3600.0 AS hours
                         FROM need n JOIN case_file c ON c.id = n.case_id JOIN referral r ON r.need_id = n.id
-                        WHERE c.place_id IN (SELECT value FROM json_each(?)) GROUP BY n.id),
+                        WHERE +c.place_id IN (SELECT value FROM json_each(?)) GROUP BY n.id),
                     o AS (
                         SELECT urgency, hours, ROW_NUMBER() OVER (PARTITION BY urgency ORDER BY hours) AS k,
                                COUNT(*) OVER (PARTITION BY urgency) AS total FROM t)
@@ -148,7 +148,7 @@ extension PlaceStore {
                     targetHours: targets.effective(for: urgency, at: place, in: tree)?.hours)
             }
             let referralScope = """
-                FROM referral r JOIN case_file c ON c.id = r.case_id WHERE c.place_id IN (SELECT value FROM json_each(?))
+                FROM referral r JOIN case_file c ON c.id = r.case_id WHERE +c.place_id IN (SELECT value FROM json_each(?))
                 """
             let byState = try counts(
                 "SELECT r.state, COUNT(*) \(referralScope) GROUP BY r.state ORDER BY r.state", [list]) { $0 }
@@ -156,7 +156,7 @@ extension PlaceStore {
                 """
                 SELECT s.agency_id, COUNT(*) FROM referral r JOIN case_file c ON c.id = r.case_id
                 JOIN service s ON s.id = r.service_id
-                WHERE c.place_id IN (SELECT value FROM json_each(?)) GROUP BY s.agency_id ORDER BY COUNT(*) DESC, s.agency_id
+                WHERE +c.place_id IN (SELECT value FROM json_each(?)) GROUP BY s.agency_id ORDER BY COUNT(*) DESC, s.agency_id
                 """, [list]) { agencyNames[AgencyID($0)] ?? $0 }
             let answered = byState.filter { ["accepted", "declined", "completed"].contains($0.key) }.reduce(0) { $0 + $1.count }
             let declined = byState.first { $0.key == "declined" }?.count ?? 0
@@ -164,11 +164,11 @@ extension PlaceStore {
                 db,
                 sql: """
                     SELECT COUNT(DISTINCT e.subject_id) FROM case_event e JOIN case_file c ON c.id = e.case_id
-                    WHERE e.kind = 'need-returned' AND c.place_id IN (SELECT value FROM json_each(?))
+                    WHERE e.kind = 'need-returned' AND +c.place_id IN (SELECT value FROM json_each(?))
                     """, arguments: [list]) ?? 0
             let liveNeeds = """
                 FROM need n JOIN case_file c ON c.id = n.case_id
-                WHERE c.status = 'open' AND c.place_id IN (SELECT value FROM json_each(?))
+                WHERE c.status = 'open' AND +c.place_id IN (SELECT value FROM json_each(?))
                 """
             let returnedNow = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) \(liveNeeds) AND n.state = 'open' AND n.returned", arguments: [list]) ?? 0
@@ -183,7 +183,7 @@ extension PlaceStore {
                                       json_extract(value, '$.h') AS hours FROM json_each(?2))
                     SELECT COUNT(*) FROM need n JOIN case_file c ON c.id = n.case_id
                     JOIN t ON t.place = c.place_id AND t.urgency = n.urgency
-                    WHERE n.state = 'open' AND c.status = 'open' AND c.place_id IN (SELECT value FROM json_each(?1))
+                    WHERE n.state = 'open' AND c.status = 'open' AND +c.place_id IN (SELECT value FROM json_each(?1))
                       AND strftime('%s', ?3) - strftime('%s', n.created_at) > t.hours * 3600
                     """, arguments: [list, JSONValue.array(effective).jsonText, nowText]) ?? 0
             let rag = try counts(

@@ -36,9 +36,8 @@ extension PlaceStore {
             let waiting = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.place_id, COUNT(*) FROM case_file c
-                    WHERE c.status = 'open'
-                      AND EXISTS (SELECT 1 FROM need n WHERE n.case_id = c.id AND n.state = 'open')
+                    SELECT c.place_id, COUNT(DISTINCT n.case_id) FROM \(Self.needsWithTheirCases)
+                    WHERE n.state = 'open' AND c.status = 'open'
                     GROUP BY c.place_id
                     """)
             let coverage = try Row.fetchAll(

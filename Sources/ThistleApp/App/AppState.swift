@@ -24,13 +24,16 @@ public struct AppState: Equatable, Sendable {
     /// Shown in the passphrase box (the demo's passphrase), if any.
     public let passphraseHint: String?
     public internal(set) var isQuitting = false
+    /// The top-level screen to open once a member is signed in (`thistle --on`): Home unless asked.
+    public let opening: Command
 
     /// Starts on Home as `member`, or on the member picker when nil. With
     /// `needsSignIn`, `member` (unless `signedIn` already) or whoever is
     /// chosen must give their passphrase first, and the workspace locks when idle.
     public init(size: Size, member: Member?, needsSignIn: Bool = false, signedIn: Bool = false,
-                passphraseHint: String? = nil) {
+                passphraseHint: String? = nil, opening: Command = .goHome) {
         self.size = size
+        self.opening = GlobalBindings.topLevel.contains(opening) ? opening : .goHome
         self.needsSignIn = needsSignIn
         self.passphraseHint = passphraseHint
         if let member, needsSignIn, !signedIn {
@@ -53,6 +56,7 @@ public struct AppState: Equatable, Sendable {
             effects.append(picker.start())
             stack[stack.count - 1] = .memberPicker(picker)
         }
+        if member != nil, opening != .goHome { effects += perform(opening) }
         return effects
     }
 

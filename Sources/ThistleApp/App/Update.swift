@@ -174,7 +174,7 @@ extension AppState {
             stack[0].receive(.placesLoaded(places), context)
             effects = []
         }
-        return effects
+        return opening == .goHome ? effects : effects + perform(opening)
     }
 
     private mutating func handle(_ key: Key, over overlay: Overlay) -> [Effect] {

@@ -10,10 +10,30 @@ struct OpenCommand: ParsableCommand {
         commandName: "open", abstract: "Open the workspace on the team's database (the default command).")
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: ArgumentHelp("The screen to open on once signed in.", valueName: "home|directory|queue|my-cases|referrals-in|sync"))
+    var on: StartScreen = .home
+
     func run() throws {
         // The terminal is checked first: a refusal there must not touch the database.
         try TerminalSession.check()
-        try TerminalSession.run(global)
+        try TerminalSession.run(global, opening: on.command)
+    }
+}
+
+/// The top-level screens the workspace can open on (`thistle --on queue`),
+/// named as the tabs are.
+enum StartScreen: String, CaseIterable, ExpressibleByArgument {
+    case home, directory, queue, myCases = "my-cases", referralsIn = "referrals-in", sync
+
+    var command: Command {
+        switch self {
+        case .home: return .goHome
+        case .directory: return .goDirectory
+        case .queue: return .goTriage
+        case .myCases: return .goMyCases
+        case .referralsIn: return .goReferralsIn
+        case .sync: return .goSync
+        }
     }
 }
 
@@ -29,7 +49,7 @@ enum TerminalSession {
     /// Signs in before the workspace opens when it can without asking (a
     /// kept sign-in, or `--as` with THISTLE_PASSPHRASE_FILE); otherwise the
     /// workspace asks in its own passphrase box.
-    static func run(_ global: GlobalOptions, passphraseHint: String? = nil) throws {
+    static func run(_ global: GlobalOptions, passphraseHint: String? = nil, opening: Command = .goHome) throws {
         let store = try PlaceStore.open(at: global.databasePath)
         let idle = try IdleLock.fromEnvironment()
         var member = try global.member.map { id in
@@ -44,7 +64,8 @@ enum TerminalSession {
             (member, signedIn) = (try global.signIn(store).member, true)
         }
         try run(store: store, state: {
-            AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn, passphraseHint: passphraseHint)
+            AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn, passphraseHint: passphraseHint,
+                     opening: opening)
         }, idle: idle)
     }
 
