@@ -15,12 +15,22 @@ extension PlaceStore {
         }
     }
 
-    /// Residents born on a date: the candidates the duplicate check compares.
+    /// Residents born on a date: the candidates the duplicate check compares
+    /// (found by their date's token, then checked opened).
     public func residents(bornOn date: String) throws -> [Resident] {
         try writer.read { db in
-            try Resident.fetchAll(
-                db, sql: "SELECT * FROM resident WHERE date_of_birth = ? AND merged_into_id IS NULL ORDER BY id",
-                arguments: [date])
+            guard let key = try currentSearchKey(db) else {
+                return try Resident.fetchAll(
+                    db, sql: "SELECT * FROM resident WHERE date_of_birth = ? AND merged_into_id IS NULL ORDER BY id",
+                    arguments: [date])
+            }
+            return try Resident.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM resident
+                    WHERE id IN (SELECT resident_id FROM main.resident_token WHERE token = ?)
+                      AND date_of_birth = ? AND merged_into_id IS NULL ORDER BY id
+                    """, arguments: [SearchTokens.dateToken(date, key: key), date])
         }
     }
 
@@ -51,32 +61,45 @@ extension PlaceStore {
 }
 
 extension PlaceStore {
-    /// Residents whose name, postcode or id contains `text` (case-insensitive), by name; merged records are left out.
+    /// Residents with a word of their name or postcode beginning with each
+    /// word of `text` (case and accents ignored), or whose id is `text`, by
+    /// name; merged records are left out.
     ///
     /// Need-to-know: only frontline and lead members search (they register
     /// residents at the door), and they find residents living in places they
     /// serve or on a case they may see.
+    ///
+    /// The candidates come from the search tokens (`SearchTokens`) when they
+    /// are current, so only they are opened; otherwise every resident is.
     public func residents(matching text: String, limit: Int = 50, for viewer: ActingMember) throws -> [Resident] {
         guard Member.rolesThatMayLead.contains(viewer.member.role) else {
             throw NotPermitted("only frontline and lead members look residents up; analysts and admins see counts")
         }
-        let pattern = "%" + text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        let id = text.trimmingCharacters(in: .whitespaces)
+        let words = SearchTokens.words(text)
+        guard !id.isEmpty else { return [] }
         let access = CaseAccess.condition(on: "c", for: viewer)
         return try writer.read { db in
-            try Resident.fetchAll(
+            var candidates = "SELECT id FROM main.resident"
+            var arguments: StatementArguments = []
+            if let key = try currentSearchKey(db) {
+                let tokens = SearchTokens.searchTokens(text, key: key)
+                let everyWord = tokens.map { _ in "SELECT resident_id FROM main.resident_token WHERE token = ?" }
+                candidates = (everyWord.isEmpty ? "" : "SELECT resident_id FROM (\(everyWord.joined(separator: " INTERSECT "))) UNION ")
+                    + "SELECT id FROM main.resident WHERE id = ?"
+                arguments = StatementArguments(tokens) + [id]
+            }
+            let found = try Resident.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM resident
-                    WHERE merged_into_id IS NULL
-                      AND (given_name || ' ' || family_name LIKE ? ESCAPE '\\' OR postcode LIKE ? ESCAPE '\\'
-                           OR id LIKE ? ESCAPE '\\')
+                    WHERE id IN (\(candidates)) AND merged_into_id IS NULL
                       AND (place_id IN (SELECT value FROM json_each(?))
                            OR EXISTS (SELECT 1 FROM case_file c WHERE c.resident_id = resident.id AND \(access.sql)))
-                    ORDER BY family_name, given_name, id LIMIT ?
+                    ORDER BY family_name, given_name, id
                     """,
-                arguments: [pattern, pattern, pattern, Self.jsonList(viewer.servedPlaceIDs)] + access.arguments
-                    + [max(1, limit)])
+                arguments: arguments + [Self.jsonList(viewer.servedPlaceIDs)] + access.arguments)
+            return Array(found.filter { $0.id.rawValue == id || SearchTokens.words(words, beginWordsOf: $0) }.prefix(max(1, limit)))
         }
     }
 

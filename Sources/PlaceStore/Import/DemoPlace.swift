@@ -43,6 +43,7 @@ public enum DemoPlace {
         let keys = try store.createTeamKeys(
             passphrases: Dictionary(uniqueKeysWithValues: contents.members.map { ($0.id, passphrase) }), by: nil)
         store.useKeys(keys)
+        try store.refreshSearchTokens()
         try store.write(by: nil, changes.filter { !team.contains($0.entity) })
         try finishing?(store, keys)
         try store.close()

@@ -8,13 +8,34 @@ public enum GenerationScale: String, CaseIterable, Sendable {
 
     /// Members, services, residents and cases. Needs (about 2.5 a case) and
     /// referrals (about 1.2 a need) follow from the cases.
-    var counts: (members: Int, services: Int, residents: Int, cases: Int) {
+    var counts: GenerationCounts {
         switch self {
-        case .small: (40, 180, 800, 1_000)
-        case .large: (100, 240, 20_000, 25_000)
-        case .fife: (150, 300, 80_000, 100_000)
+        case .small: GenerationCounts(members: 40, services: 180, residents: 800, cases: 1_000)
+        case .large: GenerationCounts(members: 100, services: 240, residents: 20_000, cases: 25_000)
+        case .fife: GenerationCounts(members: 150, services: 300, residents: 80_000, cases: 100_000)
         }
     }
+
+    /// The most cases `generate --cases` makes.
+    public static let mostCases = 200_000
+
+    /// The scale's counts with `cases` instead of its own (and residents in
+    /// the scale's proportion to them), when given.
+    public func counts(cases: Int?) -> GenerationCounts {
+        guard let cases else { return counts }
+        var counts = self.counts
+        counts.residents = max(1, counts.residents * cases / counts.cases)
+        counts.cases = cases
+        return counts
+    }
+}
+
+/// How much the generator writes beyond the demo's Fife.
+public struct GenerationCounts: Sendable {
+    public var members: Int
+    public var services: Int
+    public var residents: Int
+    public var cases: Int
 }
 
 /// Writes a deterministic synthetic place at scale: the demo's Fife (its
@@ -33,7 +54,7 @@ public enum SyntheticPlace {
     /// Builds the place at `path`, which must not exist (a failure leaves
     /// nothing behind). `progress` hears (cases written, cases in all).
     public static func generate(
-        at path: String, scale: GenerationScale, seed: UInt64, from directory: URL,
+        at path: String, scale: GenerationScale, cases: Int? = nil, seed: UInt64, from directory: URL,
         progress: ((Int, Int) -> Void)? = nil, finishing: ((PlaceStore, TeamKeyring) throws -> Void)? = nil
     ) throws {
         try PlaceStore.requireFolder(of: path)
@@ -47,13 +68,17 @@ public enum SyntheticPlace {
         let store = try PlaceStore.open(
             at: temporary, create: true, device: DemoPlace.device, clock: clock,
             idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: seed)))
-        var world = World(reference: reference, scale: scale, seed: seed)
+        guard (1...GenerationScale.mostCases).contains(cases ?? 1) else {
+            throw StoreError.invalidChange("--cases must be between 1 and \(GenerationScale.mostCases)")
+        }
+        var world = World(reference: reference, counts: scale.counts(cases: cases), seed: seed)
         try store.write(by: nil, try world.team())
         let keys = try store.createTeamKeys(
             passphrases: Dictionary(uniqueKeysWithValues: world.members.map { ($0.id, DemoPlace.passphrase) }), by: nil)
         store.useKeys(keys)
+        try store.refreshSearchTokens()
         try store.write(by: nil, try world.directoryAndPlan())
-        let total = scale.counts.cases
+        let total = world.counts.cases
         var written = 0
         while written < total {
             let count = min(batch, total - written)
@@ -71,7 +96,7 @@ public enum SyntheticPlace {
 private struct World {
     var random: SeededRandom
     let reference: PlaceFiles
-    let scale: GenerationScale
+    let counts: GenerationCounts
     let tree: PlaceTree
     let communities: [Place]
     let areas: [PlaceID]
@@ -84,9 +109,9 @@ private struct World {
     var servicesByCategory: [NeedCategoryKey: [(service: Service, covers: Set<PlaceID>)]] = [:]
     var agencyMembers: [AgencyID: [Member]] = [:]
 
-    init(reference: PlaceFiles, scale: GenerationScale, seed: UInt64) {
+    init(reference: PlaceFiles, counts: GenerationCounts, seed: UInt64) {
         self.reference = reference
-        self.scale = scale
+        self.counts = counts
         random = SeededRandom(seed: seed)
         tree = PlaceTree(reference.places)
         communities = reference.places.filter { $0.kind == .community }.sorted { $0.id.rawValue < $1.id.rawValue }
@@ -102,7 +127,7 @@ private struct World {
         members = reference.members
         let agencies = reference.agencies.map(\.id)
         var index = 0
-        while members.count < scale.counts.members {
+        while members.count < counts.members {
             index += 1
             let roll = Double.random(in: 0..<1, using: &random)
             let role: Role = roll < 0.7 ? .frontline : roll < 0.9 ? .lead : roll < 0.95 ? .analyst : .admin
@@ -128,7 +153,7 @@ private struct World {
         services = reference.services
         let categories = reference.needCategories.map(\.id)
         var index = 0
-        while services.count < scale.counts.services {
+        while services.count < counts.services {
             index += 1
             let agency = pick(reference.agencies)
             var needs = [pick(categories)]
@@ -160,7 +185,7 @@ private struct World {
         var changes: [Change] = []
         for number in first + 1...first + count {
             let resident: Resident
-            if residents.count < scale.counts.residents && (number <= scale.counts.residents || chance(0.5)) {
+            if residents.count < counts.residents && (number <= counts.residents || chance(0.5)) {
                 resident = newResident()
                 changes.append(try .create(resident))
             } else {

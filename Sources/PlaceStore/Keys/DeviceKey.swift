@@ -39,6 +39,7 @@ extension PlaceStore {
     public func unlock(_ signedIn: SignedIn) throws {
         useKeys(signedIn.keyring)
         if let key = try deviceSigningKey(keys: signedIn.keyring) { signAuditEntries(with: key) }
+        try refreshSearchTokens()
     }
 
     private static func deviceKeyBinding(_ device: DeviceID) -> Data { Data("thistle device key|\(device.rawValue)".utf8) }

@@ -91,7 +91,9 @@ public final class PlaceStore: Sendable {
             // Sorting and grouping opened values never spill into temporary files.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             RevealViews.addFunctions(to: db, unlocked: unlocked)
+            SearchTokens.addFunction(to: db, unlocked: unlocked)
             try RevealViews.createViews(in: db)
+            try SearchTokens.createTriggers(in: db)
             // For profiling (docs/PERFORMANCE.md): each statement and its time on stderr.
             if ProcessInfo.processInfo.environment["THISTLE_TRACE_SQL"] != nil {
                 db.trace(options: .profile) { event in
@@ -116,7 +118,10 @@ public final class PlaceStore: Sendable {
             }
         }
         try migrator.migrate(writer)
-        try writer.writeWithoutTransaction { try RevealViews.createViews(in: $0) }
+        try writer.writeWithoutTransaction { db in
+            try RevealViews.createViews(in: db)
+            try SearchTokens.createTriggers(in: db)
+        }
         if isNew, let pool = writer as? DatabasePool {
             // Puts the application id into the main file's header at once,
             // where the opening check reads it, rather than leaving it in the WAL.

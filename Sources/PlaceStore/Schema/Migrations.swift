@@ -113,6 +113,19 @@ enum Migrations {
                 CREATE INDEX case_by_status ON case_file(status, place_id);
                 """)
         }
+        migrator.registerMigration("v11 residents found by keyed tokens") { db in
+            // SearchTokens: kept by each connection's temp triggers; an erasure deletes the resident's.
+            try db.execute(sql: """
+                CREATE TABLE resident_token (
+                    token INTEGER NOT NULL,
+                    resident_id TEXT NOT NULL,
+                    PRIMARY KEY (token, resident_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX resident_token_by_resident ON resident_token(resident_id);
+                CREATE TRIGGER erasure_forgets_search_tokens AFTER INSERT ON erasure
+                    BEGIN DELETE FROM resident_token WHERE resident_id = NEW.id; END;
+                """)
+        }
         return migrator
     }
 

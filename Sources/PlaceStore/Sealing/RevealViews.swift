@@ -90,6 +90,9 @@ enum RevealViews {
         case locked = "(locked)", erased = "(erased)", unreadable = "(unreadable)"
     }
 
+    /// Whether `text` is what a value that did not open reads as.
+    static func isPlaceholder(_ text: String) -> Bool { Placeholder(rawValue: text) != nil }
+
     static func open(_ sealed: SealedValue, wrapped: String?, binding: Data, unlocked: Unlocked)
         -> Result<String, Placeholder>
     {

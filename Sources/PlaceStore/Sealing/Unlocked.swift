@@ -11,6 +11,8 @@ final class Unlocked: @unchecked Sendable {
     private let lock = NSLock()
     private var signer: Curve25519.Signing.PrivateKey?
     private var ring: TeamKeyring?
+    /// The key residents' search tokens are made with (derived from `ring`).
+    private var search: SymmetricKey?
     /// Residents' keys by owner, with the wrapped text each was opened from.
     private var opened: [String: (wrapped: String, key: SymmetricKey)] = [:]
 
@@ -32,9 +34,17 @@ final class Unlocked: @unchecked Sendable {
         lock.unlock()
     }
 
+    var searchKey: SymmetricKey? {
+        lock.lock()
+        defer { lock.unlock() }
+        return search
+    }
+
     func set(_ keyring: TeamKeyring?) {
+        let derived = keyring.map(SearchTokens.key)
         lock.lock()
         ring = keyring
+        search = derived
         opened = [:]
         lock.unlock()
     }

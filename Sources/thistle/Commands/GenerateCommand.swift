@@ -17,14 +17,22 @@ struct GenerateCommand: ParsableCommand {
             PATH must not exist.
             """)
     @Option(help: "small, large or fife.") var scale: GenerationScale = .small
+    @Option(help: ArgumentHelp("So many cases instead of the scale's (residents in proportion); 1 to 200,000.", valueName: "n"))
+    var cases: Int?
     @Option(help: "The random seed.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("The new database file.", valueName: "path")) var db: String
+
+    func validate() throws {
+        if let cases, !(1...GenerationScale.mostCases).contains(cases) {
+            throw ValidationError("--cases must be between 1 and \(GenerationScale.mostCases)")
+        }
+    }
 
     func run() throws {
         let bar = ProgressBar("Generating \(scale.rawValue)", unit: "cases")
         let started = Date()
         try SyntheticPlace.generate(
-            at: db, scale: scale, seed: seed, from: SampleData.fifeDirectory,
+            at: db, scale: scale, cases: cases, seed: seed, from: SampleData.fifeDirectory,
             progress: { bar.update($0, of: $1) },
             finishing: { store, keys in try TeamMembership.create(in: store, keys: keys, deviceName: "generated laptop") })
         bar.finish()
