@@ -47,6 +47,8 @@ final class SearchTokenTests: XCTestCase {
         XCTAssertEqual(try find("ky"), ["res-1", "res-2"], "both postcodes, by family name")
         XCTAssertEqual(try find("tcase"), [], "not the middle of a word")
         XCTAssertEqual(try find("res-2"), ["res-2"], "an id")
+        XCTAssertEqual(try store.residents(matching: "ky", limit: 1, for: ben()).map(\.id), ["res-1"],
+                       "past the limit, the first by id")
         XCTAssertEqual(try find("Hamishly"), [], "a word longer than any of theirs is checked opened")
         XCTAssertEqual(try store.residents(bornOn: "1990-01-02").map(\.id), ["res-1", "res-2"])
 

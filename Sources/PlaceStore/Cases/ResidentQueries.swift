@@ -62,15 +62,17 @@ extension PlaceStore {
 
 extension PlaceStore {
     /// Residents with a word of their name or postcode beginning with each
-    /// word of `text` (case and accents ignored), or whose id is `text`, by
-    /// name; merged records are left out.
+    /// word of `text` (case and accents ignored), or whose id is `text`:
+    /// up to `limit` of them (the first by id), by name; merged records are
+    /// left out.
     ///
     /// Need-to-know: only frontline and lead members search (they register
     /// residents at the door), and they find residents living in places they
     /// serve or on a case they may see.
     ///
     /// The candidates come from the search tokens (`SearchTokens`) when they
-    /// are current, so only they are opened; otherwise every resident is.
+    /// are current, else they are every resident; either way they are opened
+    /// a few at a time, in id order, only until `limit` of them match.
     public func residents(matching text: String, limit: Int = 50, for viewer: ActingMember) throws -> [Resident] {
         guard Member.rolesThatMayLead.contains(viewer.member.role) else {
             throw NotPermitted("only frontline and lead members look residents up; analysts and admins see counts")
@@ -80,26 +82,46 @@ extension PlaceStore {
         guard !id.isEmpty else { return [] }
         let access = CaseAccess.condition(on: "c", for: viewer)
         return try writer.read { db in
-            var candidates = "SELECT id FROM main.resident"
-            var arguments: StatementArguments = []
+            // Where the candidates come from: the resident whose id is the text, then those with every
+            // word's token when the tokens are current, else everyone. Each is read in id order.
+            var sources: [(sql: String, arguments: StatementArguments)] = [("SELECT id FROM main.resident WHERE id = ?", [id])]
             if let key = try currentSearchKey(db) {
                 let tokens = SearchTokens.searchTokens(text, key: key)
-                let everyWord = tokens.map { _ in "SELECT resident_id FROM main.resident_token WHERE token = ?" }
-                candidates = (everyWord.isEmpty ? "" : "SELECT resident_id FROM (\(everyWord.joined(separator: " INTERSECT "))) UNION ")
-                    + "SELECT id FROM main.resident WHERE id = ?"
-                arguments = StatementArguments(tokens) + [id]
+                let everyWord = tokens.map { _ in "SELECT resident_id AS id FROM main.resident_token WHERE token = ?" }
+                if !tokens.isEmpty { sources.append((everyWord.joined(separator: " INTERSECT "), StatementArguments(tokens))) }
+            } else {
+                sources.append(("SELECT id FROM main.resident", []))
             }
-            let found = try Resident.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM resident
-                    WHERE id IN (\(candidates)) AND merged_into_id IS NULL
-                      AND (place_id IN (SELECT value FROM json_each(?))
-                           OR EXISTS (SELECT 1 FROM case_file c WHERE c.resident_id = resident.id AND \(access.sql)))
-                    ORDER BY family_name, given_name, id
-                    """,
-                arguments: arguments + [Self.jsonList(viewer.servedPlaceIDs)] + access.arguments)
-            return Array(found.filter { $0.id.rawValue == id || SearchTokens.words(words, beginWordsOf: $0) }.prefix(max(1, limit)))
+            // The candidates the member may find, a page at a time (from the columns that are not
+            // sealed), each page opened and checked, until `limit` match.
+            let page = max(limit, 32)
+            var found: [Resident] = []
+            for source in sources {
+                var after = ""
+                while found.count < max(1, limit) {
+                    let ids = try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT k.id FROM (\(source.sql)) k JOIN main.resident r ON r.id = k.id
+                            WHERE k.id > ? AND r.merged_into_id IS NULL
+                              AND (r.place_id IN (SELECT value FROM json_each(?))
+                                   OR EXISTS (SELECT 1 FROM case_file c WHERE c.resident_id = r.id AND \(access.sql)))
+                            ORDER BY k.id LIMIT ?
+                            """,
+                        arguments: source.arguments + [after, Self.jsonList(viewer.servedPlaceIDs)] + access.arguments + [page])
+                    guard let last = ids.last else { break }
+                    after = last
+                    found += try Resident.fetchAll(
+                        db, sql: "SELECT * FROM resident WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                        arguments: [JSONValue.array(ids.map { .string($0) }).jsonText]
+                    ).filter { resident in
+                        !found.contains { $0.id == resident.id }
+                            && (resident.id.rawValue == id || SearchTokens.words(words, beginWordsOf: resident))
+                    }
+                    if ids.count < page { break }
+                }
+            }
+            return found.prefix(max(1, limit)).sorted { ($0.familyName, $0.givenName, $0.id.rawValue) < ($1.familyName, $1.givenName, $1.id.rawValue) }
         }
     }
 
