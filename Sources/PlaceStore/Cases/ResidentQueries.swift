@@ -18,20 +18,22 @@ extension PlaceStore {
     /// Residents born on a date: the candidates the duplicate check compares
     /// (found by their date's token, then checked opened).
     public func residents(bornOn date: String) throws -> [Resident] {
-        try writer.read { db in
-            guard let key = try currentSearchKey(db) else {
-                return try Resident.fetchAll(
-                    db, sql: "SELECT * FROM resident WHERE date_of_birth = ? AND merged_into_id IS NULL ORDER BY id",
-                    arguments: [date])
-            }
+        try writer.read { try residents(bornOn: date, in: $0) }
+    }
+
+    func residents(bornOn date: String, in db: Database) throws -> [Resident] {
+        guard let key = try currentSearchKey(db) else {
             return try Resident.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM resident
-                    WHERE id IN (SELECT resident_id FROM main.resident_token WHERE token = ?)
-                      AND date_of_birth = ? AND merged_into_id IS NULL ORDER BY id
-                    """, arguments: [SearchTokens.dateToken(date, key: key), date])
+                db, sql: "SELECT * FROM resident WHERE date_of_birth = ? AND merged_into_id IS NULL ORDER BY id",
+                arguments: [date])
         }
+        return try Resident.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM resident
+                WHERE id IN (SELECT resident_id FROM main.resident_token WHERE token = ?)
+                  AND date_of_birth = ? AND merged_into_id IS NULL ORDER BY id
+                """, arguments: [SearchTokens.dateToken(date, key: key), date])
     }
 
     /// Whether an agency has any member on Thistle (else its referrals are answered on its behalf).

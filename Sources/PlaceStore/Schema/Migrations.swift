@@ -113,7 +113,7 @@ enum Migrations {
                 CREATE INDEX case_by_status ON case_file(status, place_id);
                 """)
         }
-        migrator.registerMigration("v11 residents found by keyed tokens") { db in
+        migrator.registerMigration("v11 residents found by keyed tokens; referrals by case") { db in
             // SearchTokens: kept by each connection's temp triggers; an erasure deletes the resident's.
             try db.execute(sql: """
                 CREATE TABLE resident_token (
@@ -125,6 +125,8 @@ enum Migrations {
                 CREATE TRIGGER erasure_forgets_search_tokens AFTER INSERT ON erasure
                     BEGIN DELETE FROM resident_token WHERE resident_id = NEW.id; END;
                 """)
+            // A case's referrals (the merge's case rules looked for them by scanning every referral).
+            try db.execute(sql: "CREATE INDEX referral_by_case ON referral(case_id, state)")
         }
         return migrator
     }

@@ -113,22 +113,19 @@ extension PlaceStore {
             let arrived = Set(fresh.filter { $0.entity == EntityKind.resident.name && $0.field == Op.wholeRecord }.map(\.entityID))
             return ImportResult(new: fresh.count, duplicates: ops.count - fresh.count,
                                 newConflicts: after.filter { !before.contains($0.id) },
-                                possibleDuplicates: try Self.likelyDuplicates(of: arrived, in: db))
+                                possibleDuplicates: try likelyDuplicates(of: arrived, in: db))
         }
     }
 
     /// Each arrived resident with the residents already here (not merged, not
     /// arrived with it) who share a birth date and a close name or postcode.
-    static func likelyDuplicates(of arrived: Set<String>, in db: Database) throws -> [(ResidentID, ResidentID)] {
+    func likelyDuplicates(of arrived: Set<String>, in db: Database) throws -> [(ResidentID, ResidentID)] {
         var pairs: [(ResidentID, ResidentID)] = []
         for id in arrived.sorted() {
             guard let resident = try Resident.fetchOne(db, key: id), resident.mergedIntoID == nil,
                 let born = resident.dateOfBirth
             else { continue }
-            let sameDay = try Resident.fetchAll(
-                db, sql: "SELECT * FROM resident WHERE date_of_birth = ? AND merged_into_id IS NULL ORDER BY id",
-                arguments: [born]
-            ).filter { !arrived.contains($0.id.rawValue) }
+            let sameDay = try residents(bornOn: born, in: db).filter { !arrived.contains($0.id.rawValue) }
             let candidate = ResidentCandidate(givenName: resident.givenName, familyName: resident.familyName,
                                               dateOfBirth: resident.dateOfBirth, postcode: resident.postcode)
             pairs += ResidentMatcher.likelyDuplicates(of: candidate, among: sameDay).map { (resident.id, $0.id) }
