@@ -84,23 +84,12 @@ extension PlaceStore {
         guard !id.isEmpty else { return [] }
         let access = CaseAccess.condition(on: "c", for: viewer)
         return try writer.read { db in
-            // Where the candidates come from: the resident whose id is the text, then those with every
-            // word's token when the tokens are current, else everyone. Each is read in id order.
-            var sources: [(sql: String, arguments: StatementArguments)] = [("SELECT id FROM main.resident WHERE id = ?", [id])]
-            if let key = try currentSearchKey(db) {
-                let tokens = SearchTokens.searchTokens(text, key: key)
-                let everyWord = tokens.map { _ in "SELECT resident_id AS id FROM main.resident_token WHERE token = ?" }
-                if !tokens.isEmpty { sources.append((everyWord.joined(separator: " INTERSECT "), StatementArguments(tokens))) }
-            } else {
-                sources.append(("SELECT id FROM main.resident", []))
-            }
-            // The candidates the member may find, a page at a time (from the columns that are not
-            // sealed), each page opened and checked, until `limit` match.
             let page = max(limit, 32)
             var found: [Resident] = []
-            for source in sources {
+            for source in try candidateSources(text, id: id, in: db) {
                 var after = ""
                 while found.count < max(1, limit) {
+                    // The next page of candidates the member may find (from the columns that are not sealed).
                     let ids = try String.fetchAll(
                         db,
                         sql: """
@@ -113,6 +102,7 @@ extension PlaceStore {
                         arguments: source.arguments + [after, Self.jsonList(viewer.servedPlaceIDs)] + access.arguments + [page])
                     guard let last = ids.last else { break }
                     after = last
+                    // Opened, and kept if they really match.
                     found += try Resident.fetchAll(
                         db, sql: "SELECT * FROM resident WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
                         arguments: [JSONValue.array(ids.map { .string($0) }).jsonText]
@@ -123,8 +113,24 @@ extension PlaceStore {
                     if ids.count < page { break }
                 }
             }
-            return found.prefix(max(1, limit)).sorted { ($0.familyName, $0.givenName, $0.id.rawValue) < ($1.familyName, $1.givenName, $1.id.rawValue) }
+            return found.prefix(max(1, limit)).sorted {
+                ($0.familyName, $0.givenName, $0.id.rawValue) < ($1.familyName, $1.givenName, $1.id.rawValue)
+            }
         }
+    }
+
+    /// Where a search's candidates come from, each read in id order: the
+    /// resident whose id is the text; then those with every word's token
+    /// when the tokens are current, else everyone.
+    private func candidateSources(_ text: String, id: String, in db: Database) throws
+        -> [(sql: String, arguments: StatementArguments)]
+    {
+        let byID = (sql: "SELECT id FROM main.resident WHERE id = ?", arguments: [id] as StatementArguments)
+        guard let key = try currentSearchKey(db) else { return [byID, ("SELECT id FROM main.resident", [])] }
+        let tokens = SearchTokens.searchTokens(text, key: key)
+        guard !tokens.isEmpty else { return [byID] }
+        let everyWord = tokens.map { _ in "SELECT resident_id AS id FROM main.resident_token WHERE token = ?" }
+        return [byID, (everyWord.joined(separator: " INTERSECT "), StatementArguments(tokens))]
     }
 
     /// Merges `other` into `keep`: the other's cases move to the kept record,

@@ -34,9 +34,11 @@ enum SearchTokens {
         return Data(mac).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
+    private static let locale = Locale(identifier: "en_GB")
+
     /// Lower-case words of letters and digits, accents folded ("Ó Briain" → "o", "briain").
     static func words(_ text: String) -> [String] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: locale)
             .lowercased()
             .split { !$0.isLetter && !$0.isNumber }
             .map(String.init)
