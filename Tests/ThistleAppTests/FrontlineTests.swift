@@ -217,7 +217,8 @@ extension FrontlineTests {
         var state = AppState(size: Size(width: 80, height: 24), member: member, opening: .goTriage)
         let effects = state.start()
         guard case .triageQueue? = state.stack.last else { return XCTFail("not on the triage queue: \(state.stack)") }
-        XCTAssertTrue(effects.contains { if case .loadQueue = $0 { true } else { false } }, "the queue is read at once")
+        guard case .loadQueue? = effects.first else { return XCTFail("the queue is read first: \(effects)") }
+        XCTAssertTrue(effects.contains(.loadPlaces), "and Home's figures after it")
 
         var locked = AppState(size: Size(width: 80, height: 24), member: member, needsSignIn: true, opening: .goTriage)
         _ = locked.start()

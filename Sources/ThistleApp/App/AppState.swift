@@ -56,7 +56,9 @@ public struct AppState: Equatable, Sendable {
             effects.append(picker.start())
             stack[stack.count - 1] = .memberPicker(picker)
         }
-        if member != nil, opening != .goHome { effects += perform(opening) }
+        // The screen opened on loads first (effects run in order): its first frame need not wait for
+        // Home's figures, which only Home and the place screens show.
+        if member != nil, opening != .goHome { effects = perform(opening) + effects }
         return effects
     }
 
