@@ -148,4 +148,20 @@ final class NoWrongDoorTUITests: DemoBinaryTestCase {
         try tmux.send("q")
         try tmux.waitFor("[exit status 0]")
     }
+
+    func testOpeningOnTheQueueThenJumpingToItsEndAndBackAt80x24() throws {
+        let tmux = try TmuxSession(command: [ThistleBinary.path, "--db", database, "--as", "member-moira-donaldson", "--on", "queue"])
+        let first = try tmux.waitFor("the queue, straight away") { $0.contains("most urgent first") && $0.contains(" 1/") }
+        let total = try XCTUnwrap(Self.position(first).last.flatMap { Int($0) }, first)
+        XCTAssertTrue(first.contains("urgent "), first)
+        try tmux.send("End")
+        let end = try tmux.waitFor("the last need") { Self.position($0) == ["\(total)", "\(total)"] }
+        XCTAssertTrue(end.contains("routine "), "the least urgent come last:\n\(end)")
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("the end after a resize") { $0.contains("6 Sync") && Self.position($0) == ["\(total)", "\(total)"] }
+        try tmux.send("Home")
+        try tmux.waitFor("the first need again") { Self.position($0) == ["1", "\(total)"] }
+        try tmux.send("q")
+        try tmux.waitFor("[exit status 0]")
+    }
 }

@@ -108,16 +108,15 @@ extension PlaceStore {
     /// `places`: most urgent first, then longest waiting. The whole queue,
     /// for the command line; the workspace reads it a page at a time.
     public func triageQueue(in places: Set<PlaceID>) throws -> [WorkItem] {
-        try writer.read { db in
+        let (condition, arguments) = Self.queueCondition(QueueFilter(places: places))
+        return try writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT n.id AS need_id, n.case_id, c.place_id, n.urgency, n.state, n.returned, n.created_at
-                    FROM \(Self.needsWithTheirCases)
-                    WHERE n.state = 'open' AND c.status = 'open'
-                      AND +c.place_id IN (SELECT value FROM json_each(?))
+                    FROM \(Self.needsWithTheirCases) WHERE \(condition)
                     ORDER BY \(Self.queueRank), n.created_at, n.id
-                    """, arguments: [Self.jsonList(places)]
+                    """, arguments: arguments
             ).map { row in
                 WorkItem(
                     caseID: CaseID(row["case_id"] as String), needID: NeedID(row["need_id"] as String), referralID: nil,

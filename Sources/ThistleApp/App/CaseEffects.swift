@@ -50,9 +50,7 @@ extension StoreEffects {
         guard let member = try store.member(memberID) else { return (Page(rows: [], hasMore: false), QueueTally(groups: [])) }
         let tree = try store.placeTree()
         let viewer = ActingMember(member: member, tree: tree)
-        let places = filter.place == nil ? viewer.servedPlaceIDs : viewer.servedPlaceIDs.intersection(filter.placeIDs)
-        let page = try store.triagePage(
-            QueueFilter(places: places, category: filter.category, urgency: filter.urgency), request)
+        let page = try store.triagePage(filter.queue(in: viewer.servedPlaceIDs), request)
         let now = clock.now()
         let targets = try store.triageTargets()
         let visible = try store.visibleCases(among: Set(page.rows.map(\.need.caseID)), by: viewer)

@@ -127,17 +127,11 @@ public struct TriageQueueScreen: Equatable, Sendable {
         case .queueLoaded(let page, let request, let tally, let generation):
             guard generation == list.generation else { return }
             if let tally { self.tally = tally }
-            list.receive(page, for: request, total: self.tally.map { $0.count(queueFilter) } ?? list.total,
+            // The tally's places are all ones the member serves.
+            list.receive(page, for: request, total: self.tally.map { $0.count(filter.queue(in: $0.places)) } ?? list.total,
                          generation: generation, visibleRows: context.visibleRows)
         default:
             break
         }
-    }
-
-    /// The filter over the tally (whose places are all ones the member serves).
-    private var queueFilter: QueueFilter {
-        let places = tally?.places ?? []
-        return QueueFilter(places: filter.place == nil ? places : places.intersection(filter.placeIDs),
-                           category: filter.category, urgency: filter.urgency)
     }
 }

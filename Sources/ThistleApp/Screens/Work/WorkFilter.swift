@@ -1,4 +1,5 @@
 import PlaceDomain
+import PlaceStore
 
 /// What the triage queue is narrowed to: a place (with everything in it), a
 /// kind of need and an urgency, each optional; they combine.
@@ -23,6 +24,11 @@ public struct WorkFilter: Hashable, Sendable {
     /// The filter in words, for the heading.
     var summary: String {
         [placeName, category?.rawValue, urgency?.rawValue].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// The triage queue's filter for a member serving `served`: those places, narrowed.
+    func queue(in served: Set<PlaceID>) -> QueueFilter {
+        QueueFilter(places: place == nil ? served : served.intersection(placeIDs), category: category, urgency: urgency)
     }
 
     /// Narrows to `id` and the places within it.
