@@ -21,6 +21,7 @@ import Testing
             let digest = try laptops.devices[0].store.stateDigest()
             let dump = try laptops.devices[0].store.contentDump()
             let conflicts = try laptops.devices[0].store.conflicts()
+            #expect(try laptops.devices[0].store.tallyDrift() == [], "the dashboard's tallies hold through every merge")
             for (store, _) in laptops.devices.dropFirst() {
                 #expect(try store.stateDigest() == digest)
                 #expect(try store.contentDump() == dump)
@@ -83,8 +84,10 @@ import Testing
             let laptops = try Laptops.play(count: count, steps: steps, meetAtTheEnd: false)
             for (store, _) in laptops.devices {
                 let incremental = try store.contentDump()
+                #expect(try store.tallyDrift() == [])
                 try store.rebuildFromOpLog()
                 #expect(try store.contentDump() == incremental)
+                #expect(try store.tallyDrift() == [], "a rebuild keeps the tallies too")
             }
         }
     }

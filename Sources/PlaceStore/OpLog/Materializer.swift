@@ -48,8 +48,13 @@ enum Materializer {
         let columns = kind.columns.filter { fields[$0] != nil }
         let names = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let verb = replacing ? "INSERT OR REPLACE" : "INSERT"
-        try db.cachedStatement(sql: "\(verb) INTO \(kind.mainTable) (\(names)) VALUES (\(marks))")
+        if replacing {
+            // A delete and an insert rather than INSERT OR REPLACE, whose implicit delete fires no
+            // trigger: the dashboard's tallies (Tallies) must hear of the row it replaces.
+            // Replaying runs with foreign keys deferred, so the gap breaks none.
+            try db.cachedStatement(sql: "DELETE FROM \(kind.mainTable) WHERE id = ?").execute(arguments: [id])
+        }
+        try db.cachedStatement(sql: "INSERT INTO \(kind.mainTable) (\(names)) VALUES (\(marks))")
             .execute(arguments: StatementArguments(columns.map { fields[$0]!.databaseValue }))
     }
 }

@@ -87,18 +87,10 @@ extension PlaceStore {
     public func dashboard(of place: PlaceID, tree: PlaceTree, now: Date) throws -> Dashboard {
         let places = tree.subtree(of: place)
         let list = Self.jsonList(Set(places))
-        let nowText = Self.isoTime(now)
         let targets = try triageTargets()
-        // The target that holds at each place, for each urgency: a few hundred rows at most.
-        let effective: [JSONValue] = places.flatMap { id in
-            Urgency.allCases.compactMap { urgency in
-                targets.effective(for: urgency, at: id, in: tree).map {
-                    .object(["p": .string(id.rawValue), "u": .string(urgency.rawValue), "h": .int(Int64($0.hours))])
-                }
-            }
-        }
         let agencyNames = try agencyNames()
         let categoryNames = Dictionary(try needCategories().map { ($0.id.rawValue, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let wholeTree = places.count == tree.places.count
         var dashboard = try writer.read { db -> Dashboard in
             func counts(_ sql: String, _ arguments: StatementArguments, label: (String) -> String) throws -> [Dashboard.Count] {
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map {
@@ -106,86 +98,70 @@ extension PlaceStore {
                     return Dashboard.Count(key: key, label: label(key), count: $0[1])
                 }
             }
+            // Weeks of whole days: the last is today and the six days before it.
+            let today = Self.day(now)
+            var weeks = (0..<26).map { index -> Dashboard.Week in
+                Dashboard.Week(starts: Self.day(now.addingTimeInterval(-Double(7 * (25 - index) + 6) * 86_400)), opened: 0, closed: 0)
+            }
             let weekRows = try Row.fetchAll(
                 db,
                 sql: """
-                    WITH opened AS (
-                        SELECT (strftime('%s', ?2) - strftime('%s', opened_at)) / 604800 AS w FROM case_file
-                        WHERE place_id IN (SELECT value FROM json_each(?1)) AND opened_at <= ?2),
-                    closed AS (
-                        SELECT (strftime('%s', ?2) - strftime('%s', closed_at)) / 604800 AS w FROM case_file
-                        WHERE place_id IN (SELECT value FROM json_each(?1)) AND closed_at IS NOT NULL AND closed_at <= ?2)
-                    SELECT 'o', w, COUNT(*) FROM opened WHERE w < 26 GROUP BY w
-                    UNION ALL SELECT 'c', w, COUNT(*) FROM closed WHERE w < 26 GROUP BY w
-                    """, arguments: [list, nowText])
-            var weeks = (0..<26).map { index -> Dashboard.Week in
-                let start = now.addingTimeInterval(-Double(26 - index) * 7 * 86_400 + 1)
-                return Dashboard.Week(starts: Self.day(start), opened: 0, closed: 0)
-            }
+                    SELECT CAST(julianday(?2) - julianday(day) AS INTEGER) / 7 AS ago, SUM(opened), SUM(closed)
+                    FROM tally_case_day WHERE place_id IN (SELECT value FROM json_each(?1)) AND day BETWEEN ?3 AND ?2
+                    GROUP BY ago
+                    """, arguments: [list, today, weeks[0].starts])
             for row in weekRows {
-                let ago: Int = row[1]
-                let index = 25 - ago
-                if (row[0] as String) == "o" { weeks[index].opened = row[2] } else { weeks[index].closed = row[2] }
+                let index = 25 - (row[0] as Int)
+                weeks[index].opened = row[1]
+                weeks[index].closed = row[2]
             }
-            let routingRows = try Row.fetchAll(
-                db,
-                sql: """
-                    WITH t AS (
-                        SELECT n.urgency, (strftime('%s', MIN(r.sent_at)) - strftime('%s', n.created_at)) / 3600.0 AS hours
-                        FROM need n JOIN case_file c ON c.id = n.case_id JOIN referral r ON r.need_id = n.id
-                        WHERE +c.place_id IN (SELECT value FROM json_each(?)) GROUP BY n.id),
-                    o AS (
-                        SELECT urgency, hours, ROW_NUMBER() OVER (PARTITION BY urgency ORDER BY hours) AS k,
-                               COUNT(*) OVER (PARTITION BY urgency) AS total FROM t)
-                    SELECT urgency, MAX(total), AVG(hours) FROM o
-                    WHERE k IN ((total + 1) / 2, (total + 2) / 2) GROUP BY urgency
-                    """, arguments: [list])
-            let medians = Dictionary(routingRows.map { ($0[0] as String, ($0[1] as Int, $0[2] as Double)) },
-                                     uniquingKeysWith: { a, _ in a })
-            let routing = Urgency.allCases.map { urgency in
-                Dashboard.Routing(
-                    urgency: urgency, routed: medians[urgency.rawValue]?.0 ?? 0, medianHours: medians[urgency.rawValue]?.1,
+            let routing = try Urgency.allCases.map { urgency in
+                let (routed, median) = try Self.medianRoutingHours(urgency, in: wholeTree ? nil : list, db)
+                return Dashboard.Routing(
+                    urgency: urgency, routed: routed, medianHours: median,
                     targetHours: targets.effective(for: urgency, at: place, in: tree)?.hours)
             }
-            let referralScope = """
-                FROM referral r JOIN case_file c ON c.id = r.case_id WHERE +c.place_id IN (SELECT value FROM json_each(?))
-                """
+            let inPlaces = "place_id IN (SELECT value FROM json_each(?))"
             let byState = try counts(
-                "SELECT r.state, COUNT(*) \(referralScope) GROUP BY r.state ORDER BY r.state", [list]) { $0 }
+                "SELECT state, SUM(n) FROM tally_referral WHERE \(inPlaces) GROUP BY state HAVING SUM(n) > 0 ORDER BY state",
+                [list]) { $0 }
             let byAgency = try counts(
                 """
-                SELECT s.agency_id, COUNT(*) FROM referral r JOIN case_file c ON c.id = r.case_id
-                JOIN service s ON s.id = r.service_id
-                WHERE +c.place_id IN (SELECT value FROM json_each(?)) GROUP BY s.agency_id ORDER BY COUNT(*) DESC, s.agency_id
+                SELECT agency_id, SUM(n) FROM tally_referral WHERE \(inPlaces)
+                GROUP BY agency_id HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, agency_id
                 """, [list]) { agencyNames[AgencyID($0)] ?? $0 }
             let answered = byState.filter { ["accepted", "declined", "completed"].contains($0.key) }.reduce(0) { $0 + $1.count }
             let declined = byState.first { $0.key == "declined" }?.count ?? 0
             let bounced = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(DISTINCT e.subject_id) FROM case_event e JOIN case_file c ON c.id = e.case_id
-                    WHERE e.kind = 'need-returned' AND +c.place_id IN (SELECT value FROM json_each(?))
-                    """, arguments: [list]) ?? 0
-            let liveNeeds = """
-                FROM need n JOIN case_file c ON c.id = n.case_id
-                WHERE c.status = 'open' AND +c.place_id IN (SELECT value FROM json_each(?))
-                """
+                db, sql: "SELECT COALESCE(SUM(n), 0) FROM tally_returns WHERE \(inPlaces)", arguments: [list]) ?? 0
+            let liveNeeds = "FROM tally_need WHERE case_open AND \(inPlaces)"
             let returnedNow = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) \(liveNeeds) AND n.state = 'open' AND n.returned", arguments: [list]) ?? 0
+                db, sql: "SELECT COALESCE(SUM(n), 0) \(liveNeeds) AND state = 'open' AND returned", arguments: [list]) ?? 0
             let byCategory = try counts(
-                "SELECT n.category, COUNT(*) \(liveNeeds) AND n.state IN ('open', 'routed') GROUP BY n.category ORDER BY COUNT(*) DESC, n.category",
-                [list]) { categoryNames[$0] ?? $0 }
-            let awaiting = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(liveNeeds) AND n.state = 'open'", arguments: [list]) ?? 0
+                """
+                SELECT category, SUM(n) \(liveNeeds) AND state IN ('open', 'routed')
+                GROUP BY category HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, category
+                """, [list]) { categoryNames[$0] ?? $0 }
+            let awaiting = try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(n), 0) \(liveNeeds) AND state = 'open'", arguments: [list]) ?? 0
+            // Waiting longer than the target that holds at the case's place: raised before the
+            // cut-off of that place and urgency. A range of the waiting needs' tally for each.
+            let cutoffs: [JSONValue] = places.flatMap { id in
+                Urgency.allCases.compactMap { urgency in
+                    targets.effective(for: urgency, at: id, in: tree).map {
+                        .object(["p": .string(id.rawValue), "u": .string(urgency.rawValue),
+                                 "c": .string(Self.isoTime(now.addingTimeInterval(-Double($0.hours) * 3_600)))])
+                    }
+                }
+            }
             let overdue = try Int.fetchOne(
                 db,
                 sql: """
-                    WITH t AS (SELECT json_extract(value, '$.p') AS place, json_extract(value, '$.u') AS urgency,
-                                      json_extract(value, '$.h') AS hours FROM json_each(?2))
-                    SELECT COUNT(*) FROM need n JOIN case_file c ON c.id = n.case_id
-                    JOIN t ON t.place = c.place_id AND t.urgency = n.urgency
-                    WHERE n.state = 'open' AND c.status = 'open' AND +c.place_id IN (SELECT value FROM json_each(?1))
-                      AND strftime('%s', ?3) - strftime('%s', n.created_at) > t.hours * 3600
-                    """, arguments: [list, JSONValue.array(effective).jsonText, nowText]) ?? 0
+                    SELECT COALESCE(SUM((
+                        SELECT COUNT(*) FROM tally_waiting w WHERE w.place_id = json_extract(t.value, '$.p')
+                          AND w.urgency = json_extract(t.value, '$.u') AND w.created_at < json_extract(t.value, '$.c'))), 0)
+                    FROM json_each(?) t
+                    """, arguments: [JSONValue.array(cutoffs).jsonText]) ?? 0
             let rag = try counts(
                 """
                 SELECT p.rag, COUNT(*) FROM priority p JOIN plan l ON l.id = p.plan_id
@@ -233,6 +209,37 @@ extension PlaceStore {
                 trend: Trend(from: previous?.value.value, to: latest?.value.value, polarity: indicator.polarity),
                 series: series.map(\.value.value))
         }
+    }
+
+    /// How many needs of `urgency` were routed (in the places of `list`, or
+    /// anywhere), and the median hours from raised to first referral.
+    /// Across the whole tree, two steps into the tally's ordered index; for
+    /// part of it, the places' times, read and sorted here.
+    private static func medianRoutingHours(_ urgency: Urgency, in list: String?, _ db: Database) throws -> (Int, Double?) {
+        guard let list else {
+            let routed = try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(n), 0) FROM tally_routed WHERE urgency = ?", arguments: [urgency.rawValue]) ?? 0
+            guard routed > 0 else { return (0, nil) }
+            let middle = try Double.fetchAll(
+                db, sql: "SELECT hours FROM tally_routing WHERE urgency = ? ORDER BY hours LIMIT ? OFFSET ?",
+                arguments: [urgency.rawValue, 2 - routed % 2, (routed - 1) / 2])
+            return (routed, middle.reduce(0, +) / Double(middle.count))
+        }
+        let hours = try Double.fetchAll(
+            db,
+            sql: """
+                SELECT hours FROM tally_routing INDEXED BY tally_routing_by_place
+                WHERE place_id IN (SELECT value FROM json_each(?)) AND urgency = ?
+                """, arguments: [list, urgency.rawValue]).sorted()
+        guard !hours.isEmpty else { return (0, nil) }
+        let median = hours.count % 2 == 1 ? hours[hours.count / 2] : (hours[hours.count / 2 - 1] + hours[hours.count / 2]) / 2
+        return (hours.count, median)
+    }
+
+    /// The dashboard tallies that differ from a recount of the tables: none,
+    /// unless a trigger that keeps them is wrong.
+    public func tallyDrift() throws -> [String] {
+        try writer.read { try Tallies.drift($0) }
     }
 
     /// Agency names by id (a dozen or so).

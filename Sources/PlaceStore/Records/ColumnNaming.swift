@@ -4,8 +4,9 @@ import Foundation
 /// `place_ids`, `closedByID` ⇄ `closed_by_id`. Foundation's snake-case
 /// strategies split acronyms (`place_i_ds`), so Thistle keeps its own.
 enum ColumnNaming {
-    /// Every record written asks for the same few dozen names again and again.
+    /// Every record written or read asks for the same few dozen names again and again.
     private static let known = KnownColumns()
+    private static let knownProperties = KnownColumns()
 
     static func column(forProperty name: String) -> String {
         if let column = known[name] { return column }
@@ -34,6 +35,13 @@ enum ColumnNaming {
     }
 
     static func property(forColumn name: String) -> String {
+        if let property = knownProperties[name] { return property }
+        let property = splitIntoProperty(name)
+        knownProperties[name] = property
+        return property
+    }
+
+    private static func splitIntoProperty(_ name: String) -> String {
         let words = name.split(separator: "_").map(String.init)
         guard let first = words.first else { return name }
         return first + words.dropFirst().map { word in
@@ -55,7 +63,7 @@ struct NamedKey: CodingKey {
     init?(intValue: Int) { return nil }
 }
 
-/// Column names already worked out, by property name (any thread).
+/// Names already worked out: columns by property name, or properties by column name (any thread).
 private final class KnownColumns: @unchecked Sendable {
     private let lock = NSLock()
     private var columns: [String: String] = [:]

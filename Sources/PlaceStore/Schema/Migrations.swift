@@ -128,6 +128,10 @@ enum Migrations {
             // A case's referrals (the merge's case rules looked for them by scanning every referral).
             try db.execute(sql: "CREATE INDEX referral_by_case ON referral(case_id, state)")
         }
+        migrator.registerMigration("v12 dashboard tallies kept by triggers") { db in
+            try Tallies.create(db)
+            try Tallies.recount(db)
+        }
         return migrator
     }
 
