@@ -197,14 +197,15 @@ extension PlaceStore {
 
     private func scorecardLines(for place: PlaceID, tree: PlaceTree) throws -> [Dashboard.ScorecardLine] {
         guard let card = try scorecard(for: place, tree: tree) else { return [] }
-        return try card.indicatorIDs.compactMap { id in
-            guard let indicator = try indicator(id) else { return nil }
-            let series = try series(indicator, at: place, tree: tree)
+        let indicators = try card.indicatorIDs.compactMap { try indicator($0) }
+        let rollups = try rollups(of: indicators, under: place, tree: tree)
+        return indicators.map { indicator in
+            let series = rollups[indicator.id, default: []].map { ($0.period, value: $0.rollup.value(at: place)) }
             let latest = series.last { $0.value.value != nil }
-            let previous = latest.flatMap { last in series.last { $0.period < last.period && $0.value.value != nil } }
+            let previous = latest.flatMap { last in series.last { $0.0 < last.0 && $0.value.value != nil } }
             return Dashboard.ScorecardLine(
-                indicator: id, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity,
-                period: latest?.period, value: latest?.value.value, complete: latest?.value.complete ?? false,
+                indicator: indicator.id, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity,
+                period: latest?.0, value: latest?.value.value, complete: latest?.value.complete ?? false,
                 target: indicator.target, previous: previous?.value.value,
                 trend: Trend(from: previous?.value.value, to: latest?.value.value, polarity: indicator.polarity),
                 series: series.map(\.value.value))

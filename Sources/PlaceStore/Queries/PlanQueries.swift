@@ -40,11 +40,39 @@ extension PlaceStore {
 
     /// An indicator's series at a place, rolled up the tree, oldest period first.
     public func series(_ indicator: Indicator, at place: PlaceID, tree: PlaceTree) throws -> [(period: String, value: RolledValue)] {
-        let values = try indicatorValues(indicator.id, at: tree.subtree(of: place))
-        let byPeriod = Dictionary(grouping: values, by: \.period)
-        return try periods(of: indicator.id).map { period in
-            (period, IndicatorRollup(indicator, tree: tree, values: byPeriod[period] ?? []).value(at: place))
+        try rollups(of: [indicator], under: place, tree: tree)[indicator.id, default: []].map { ($0.period, $0.rollup.value(at: place)) }
+    }
+
+    /// Each of `indicators` over the subtree of `place`: one roll-up per
+    /// period the indicator has any value for, oldest first. Two reads for
+    /// all of them (a board shows every indicator; a query each was most of its time).
+    public func rollups(of indicators: [Indicator], under place: PlaceID, tree: PlaceTree)
+        throws -> [IndicatorID: [(period: String, rollup: IndicatorRollup)]]
+    {
+        let ids = JSONValue.array(indicators.map { .string($0.id.rawValue) }).jsonText
+        let (values, periods) = try writer.read { db in
+            (
+                try IndicatorValue.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM indicator_value WHERE indicator_id IN (SELECT value FROM json_each(?))
+                          AND place_id IN (SELECT value FROM json_each(?))
+                        """, arguments: [ids, Self.jsonList(Set(tree.subtree(of: place)))]),
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT indicator_id, period FROM indicator_value
+                        WHERE indicator_id IN (SELECT value FROM json_each(?)) ORDER BY indicator_id, period
+                        """, arguments: [ids])
+            )
         }
+        let byIndicatorAndPeriod = Dictionary(grouping: values) { "\($0.indicatorID)|\($0.period)" }
+        let periodsByIndicator = Dictionary(grouping: periods.map { (IndicatorID($0[0] as String), $0[1] as String) }, by: \.0)
+        return Dictionary(uniqueKeysWithValues: indicators.map { indicator in
+            (indicator.id, (periodsByIndicator[indicator.id] ?? []).map { _, period in
+                (period, IndicatorRollup(indicator, tree: tree, values: byIndicatorAndPeriod["\(indicator.id)|\(period)"] ?? []))
+            })
+        })
     }
 
     /// The place's prevention scorecard, or the nearest one up the tree.

@@ -69,13 +69,13 @@ extension StoreEffects {
             for priority in board.priorities { board.actions[priority.id] = try store.actions(of: priority.id) }
         }
         let children = tree.children(of: place)
-        board.indicators = try store.indicators().map { indicator in
-            // One read of the subtree's values, every period; the roll-ups are walked per period.
-            let byPeriod = Dictionary(grouping: try store.indicatorValues(indicator.id, at: within), by: \.period)
-            let periods = try store.periods(of: indicator.id)
-            let rollups = periods.map { IndicatorRollup(indicator, tree: tree, values: byPeriod[$0] ?? []) }
+        let indicators = try store.indicators()
+        let rollupsByIndicator = try store.rollups(of: indicators, under: place, tree: tree)
+        board.indicators = indicators.map { indicator in
+            let rollups = rollupsByIndicator[indicator.id, default: []].map(\.rollup)
             return PlaceBoard.IndicatorLine(
-                indicator: indicator, periods: periods, values: rollups.map { $0.value(at: place) },
+                indicator: indicator, periods: rollupsByIndicator[indicator.id, default: []].map(\.period),
+                values: rollups.map { $0.value(at: place) },
                 children: children.map { child in
                     PlaceBoard.IndicatorLine.Series(name: child.name, values: rollups.map { $0.value(at: child.id) })
                 })
