@@ -111,6 +111,55 @@ final class JSONTextTests: XCTestCase {
     }
 }
 
+/// The op values' reader gives what JSONDecoder gave (tables materialised
+/// before it and after it must agree), and refuses what it refused.
+final class JSONReaderTests: XCTestCase {
+    func decoded(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    func testTheReaderAgreesWithJSONDecoderOnEdgeCases() {
+        let texts = [
+            "0", "-0", "2.0", "1e2", "0.1e1", "1.5", "-1.25e-3", "9223372036854775807", "-9223372036854775808",
+            "9223372036854775808", "1E400", "01", "1.", ".5", "-", "+1", " 1 ", "1 2", "",
+            "true", "false", "null", "tru", "nul", "[]", "{}", "[1,]", "[,]", "[1,,]", "{\"a\":}", "{\"a\":1,}", "{,}", "[1 2]",
+            "{\"a\":1,\"a\":2}", "{\"a\" : [1, {\"b\": null}], \"c\": \"d\"}",
+            "\"plain\"", "\"tab\\t quote \\\" slash \\/ \\u00e9 \\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"",
+            "\"\\x\"", "\"unterminated", "\"raw\ttab\"", "\"\\u12\"", "\"é 北\"",
+        ]
+        for text in texts {
+            XCTAssertEqual(JSONValue(jsonText: text), decoded(text), text)
+        }
+    }
+
+    func testTheReaderAgreesWithJSONDecoderOnRandomValues() {
+        var random = SeededRandom(seed: 7)
+        func value(_ depth: Int) -> JSONValue {
+            switch Int.random(in: 0..<(depth > 3 ? 5 : 7), using: &random) {
+            case 0: return .null
+            case 1: return .bool(Bool.random(using: &random))
+            case 2: return .int(Int64.random(in: Int64.min...Int64.max, using: &random) >> Int64.random(in: 0...62, using: &random))
+            case 3: return .double(Double.random(in: -1e6...1e6, using: &random))
+            case 4:
+                let alphabet = Array("aZ09 \"\\/\n\t\u{01}é北👩‍👧")
+                return .string(String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+            case 5: return .array((0..<Int.random(in: 0...4, using: &random)).map { _ in value(depth + 1) })
+            default:
+                return .object(Dictionary(uniqueKeysWithValues: (0..<Int.random(in: 0...4, using: &random)).map { index in
+                    ("k\(index)", value(depth + 1))
+                }))
+            }
+        }
+        let encoder = JSONEncoder()
+        for _ in 0..<2_000 {
+            let original = value(0)
+            for text in [original.jsonText, String(decoding: try! encoder.encode(original), as: UTF8.self)] {
+                XCTAssertEqual(JSONValue(jsonText: text), decoded(text), text)
+            }
+        }
+    }
+}
+
 /// Ops carry what encoding a record to JSON text and reading it back gave;
 /// the direct encoder must give exactly that, for every kind of record.
 final class RecordCodingTests: XCTestCase {

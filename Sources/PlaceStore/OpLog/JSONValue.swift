@@ -117,9 +117,7 @@ extension JSONValue {
 
     /// Parses JSON text; nil if it is not JSON.
     public init?(jsonText: String) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(jsonText.utf8)) else {
-            return nil
-        }
+        guard let value = JSONReader.value(of: jsonText) else { return nil }
         self = value
     }
 

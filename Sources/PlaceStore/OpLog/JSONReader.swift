@@ -1,0 +1,234 @@
+/// Reads JSON text (RFC 8259) into a `JSONValue` in one pass over its
+/// UTF-8 bytes. Every op value is read at least once on import and on each
+/// replay; through `JSONDecoder` (which tries each case in turn, throwing)
+/// that was a third of a bundle's import.
+///
+/// It reads as `JSONDecoder` did, so tables materialised before and after
+/// it agree: a number that is a whole number within Int64 (`2.0`, `1e2`,
+/// `-0`) is an int, any other finite number a double; an object's first
+/// value for a repeated key wins; a trailing comma is let through; leading
+/// zeros, a lone surrogate, a number too large for a double and anything
+/// after the value are refused.
+struct JSONReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var depth = 0
+    /// Deeper than this is refused rather than risking the stack.
+    private static let maximumDepth = 512
+
+    static func value(of text: String) -> JSONValue? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = JSONReader(bytes: bytes)
+            guard let value = reader.readValue() else { return nil }
+            reader.skipSpace()
+            return reader.index == bytes.count ? value : nil
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipSpace() {
+        while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
+    }
+
+    private mutating func consume(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] { return false }
+        index += count
+        return true
+    }
+
+    private mutating func readValue() -> JSONValue? {
+        skipSpace()
+        guard let byte = current else { return nil }
+        switch byte {
+        case UInt8(ascii: "{"): return readObject()
+        case UInt8(ascii: "["): return readArray()
+        case UInt8(ascii: "\""): return readString().map(JSONValue.string)
+        case UInt8(ascii: "t"): return consume("true") ? .bool(true) : nil
+        case UInt8(ascii: "f"): return consume("false") ? .bool(false) : nil
+        case UInt8(ascii: "n"): return consume("null") ? .null : nil
+        default: return readNumber()
+        }
+    }
+
+    private mutating func readObject() -> JSONValue? {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { return nil }
+        index += 1
+        var fields: [String: JSONValue] = [:]
+        skipSpace()
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return .object(fields)
+        }
+        while true {
+            skipSpace()
+            if current == UInt8(ascii: "}"), !fields.isEmpty {  // a trailing comma, which JSONDecoder allowed
+                index += 1
+                return .object(fields)
+            }
+            guard current == UInt8(ascii: "\""), let key = readString() else { return nil }
+            skipSpace()
+            guard current == UInt8(ascii: ":") else { return nil }
+            index += 1
+            guard let value = readValue() else { return nil }
+            if fields[key] == nil { fields[key] = value }
+            skipSpace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(fields)
+            default: return nil
+            }
+        }
+    }
+
+    private mutating func readArray() -> JSONValue? {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { return nil }
+        index += 1
+        var values: [JSONValue] = []
+        skipSpace()
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return .array(values)
+        }
+        while true {
+            skipSpace()
+            if current == UInt8(ascii: "]"), !values.isEmpty {  // a trailing comma, which JSONDecoder allowed
+                index += 1
+                return .array(values)
+            }
+            guard let value = readValue() else { return nil }
+            values.append(value)
+            skipSpace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"):
+                index += 1
+                return .array(values)
+            default: return nil
+            }
+        }
+    }
+
+    /// A string from its opening quote: runs without escapes are copied whole.
+    private mutating func readString() -> String? {
+        index += 1
+        var scalars: [UInt8] = []
+        var runStart = index
+        while let byte = current {
+            switch byte {
+            case UInt8(ascii: "\""):
+                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+                index += 1
+                if scalars.isEmpty { return String(decoding: run, as: UTF8.self) }
+                scalars.append(contentsOf: run)
+                return String(decoding: scalars, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                index += 1
+                guard let escaped = readEscape() else { return nil }
+                scalars.append(contentsOf: String(Character(escaped)).utf8)
+                runStart = index
+            case 0..<0x20:
+                return nil
+            default:
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// The character after a backslash (`\u` with its low surrogate, if any).
+    private mutating func readEscape() -> Unicode.Scalar? {
+        guard let byte = current else { return nil }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            guard let unit = readHex4() else { return nil }
+            switch unit {
+            case 0xD800..<0xDC00:
+                guard consume("\\u"), let low = readHex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+            case 0xDC00..<0xE000:
+                return nil
+            default:
+                return Unicode.Scalar(unit)
+            }
+        default:
+            return nil
+        }
+    }
+
+    private mutating func readHex4() -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var unit: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            unit = unit << 4 | UInt32(digit)
+            index += 1
+        }
+        return unit
+    }
+
+    private mutating func readNumber() -> JSONValue? {
+        let start = index
+        if current == UInt8(ascii: "-") { index += 1 }
+        guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        index += 1
+        if first != UInt8(ascii: "0") { skipDigits() }
+        var whole = true
+        if current == UInt8(ascii: ".") {
+            index += 1
+            guard skipDigits() > 0 else { return nil }
+            whole = false
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() > 0 else { return nil }
+            whole = false
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if whole, let value = Int64(text) { return .int(value) }
+        guard let value = Double(text), value.isFinite else { return nil }
+        // A whole number within Int64 reads as an int, as JSONDecoder gave it.
+        if value.rounded() == value, value >= -9.223372036854775808e18, value < 9.223372036854775808e18 {
+            return .int(Int64(value))
+        }
+        return .double(value)
+    }
+
+    @discardableResult
+    private mutating func skipDigits() -> Int {
+        let start = index
+        while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+        return index - start
+    }
+}
