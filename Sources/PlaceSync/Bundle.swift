@@ -75,7 +75,7 @@ extension TeamMembership {
         else { throw SyncError.badSignature(file.device) }
         guard let keysBox = try? AES.GCM.SealedBox(combined: keysCombined),
             let keysPlain = keyring.open(keysBox, authenticating: file.signedHeader + Data("keys".utf8)),
-            let keyOps = try? JSONDecoder().decode([Op].self, from: keysPlain),
+            let keyOps = Op.array(fromJSON: keysPlain),
             keyOps.allSatisfy({ Self.keyKinds.contains($0.entity) }),
             let box = try? AES.GCM.SealedBox(combined: combined)
         else { throw SyncError.unreadable("its contents do not open with this team's key") }
@@ -89,7 +89,7 @@ extension TeamMembership {
             _ = try store.importOps(keyOps)
             throw SyncError.teamKeyChanged
         }
-        guard let ops = try? JSONDecoder().decode([Op].self, from: plain) else {
+        guard let ops = Op.array(fromJSON: plain) else {
             throw SyncError.unreadable("its contents do not open with this team's key")
         }
         let result = try store.importOps(keyOps + ops, progress: progress)

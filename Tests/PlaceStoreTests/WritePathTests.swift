@@ -160,6 +160,36 @@ final class JSONReaderTests: XCTestCase {
     }
 }
 
+/// A bundle's ops read as JSONDecoder read them, and what it refused is refused.
+final class OpArrayReaderTests: XCTestCase {
+    func testABundlesOpsReadAsJSONDecoderReadThem() throws {
+        let store = try Fixtures.smallPlace()
+        let ops = try store.allOps()
+        XCTAssertGreaterThan(ops.count, 20)
+        let data = try JSONEncoder().encode(ops)
+        XCTAssertEqual(Op.array(fromJSON: data), ops)
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys]
+        XCTAssertEqual(Op.array(fromJSON: try pretty.encode(ops)), ops)
+        XCTAssertEqual(Op.array(fromJSON: Data("[]".utf8)), [])
+    }
+
+    func testWhatJSONDecoderRefusedIsRefused() throws {
+        let good = #"{"id":"op-1","device_id":"device-a","author_id":null,"hlc":"0001-00000","entity":"place","entity_id":"place-a","field":"name","value":""A"","supersedes":null}"#
+        let texts = [
+            "[\(good)]", "[\(good),]", "[\(good)] x", "{}", "[1]", "", "[\(good)",
+            "[\(good.replacingOccurrences(of: #""id":"op-1","#, with: ""))]",
+            "[\(good.replacingOccurrences(of: #""hlc":"0001-00000""#, with: #""hlc":null"#))]",
+            "[\(good.replacingOccurrences(of: #""author_id":null"#, with: #""author_id":7"#))]",
+            "[\(good.replacingOccurrences(of: #""supersedes":null"#, with: #""supersedes":null,"extra":[1,{"a":2}]"#))]",
+            "[\(good.replacingOccurrences(of: #""supersedes":null"#, with: #""supersedes":"op-0","resolves":"["op-0"]""#))]",
+        ]
+        for text in texts {
+            XCTAssertEqual(Op.array(fromJSON: Data(text.utf8)), try? JSONDecoder().decode([Op].self, from: Data(text.utf8)), text)
+        }
+    }
+}
+
 /// Ops carry what encoding a record to JSON text and reading it back gave;
 /// the direct encoder must give exactly that, for every kind of record.
 final class RecordCodingTests: XCTestCase {

@@ -1,3 +1,6 @@
+import Foundation
+import PlaceDomain
+
 /// Reads JSON text (RFC 8259) into a `JSONValue` in one pass over its
 /// UTF-8 bytes. Every op value is read at least once on import and on each
 /// replay; through `JSONDecoder` (which tries each case in turn, throwing)
@@ -24,6 +27,104 @@ struct JSONReader {
             reader.skipSpace()
             return reader.index == bytes.count ? value : nil
         }
+    }
+
+    /// An array of ops as bundles carry them (`Op`'s coding keys; other keys
+    /// are passed over, as JSONDecoder did), read without building a value
+    /// per op; nil if the text is not one.
+    static func ops(in data: Data) -> [Op]? {
+        data.withUnsafeBytes { raw in
+            var reader = JSONReader(bytes: raw.bindMemory(to: UInt8.self))
+            guard let ops = reader.readOps() else { return nil }
+            reader.skipSpace()
+            return reader.index == reader.bytes.count ? ops : nil
+        }
+    }
+
+    private mutating func readOps() -> [Op]? {
+        skipSpace()
+        guard current == UInt8(ascii: "[") else { return nil }
+        index += 1
+        var ops: [Op] = []
+        skipSpace()
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return ops
+        }
+        while true {
+            skipSpace()
+            if current == UInt8(ascii: "]"), !ops.isEmpty {
+                index += 1
+                return ops
+            }
+            guard let op = readOp() else { return nil }
+            ops.append(op)
+            skipSpace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"):
+                index += 1
+                return ops
+            default: return nil
+            }
+        }
+    }
+
+    /// One op object: each field a string (or null where `Op` allows none).
+    private mutating func readOp() -> Op? {
+        guard current == UInt8(ascii: "{") else { return nil }
+        index += 1
+        var fields: [String: String?] = [:]
+        fields.reserveCapacity(10)
+        while true {
+            skipSpace()
+            if current == UInt8(ascii: "}") {
+                index += 1
+                break
+            }
+            guard current == UInt8(ascii: "\""), let key = readString() else { return nil }
+            skipSpace()
+            guard current == UInt8(ascii: ":") else { return nil }
+            index += 1
+            skipSpace()
+            if Self.opKeys.contains(key) {
+                let value: String?
+                if current == UInt8(ascii: "\"") {
+                    guard let text = readString() else { return nil }
+                    value = text
+                } else if consume("null") {
+                    value = nil
+                } else {
+                    return nil
+                }
+                if fields[key] == nil { fields[key] = .some(value) }
+            } else if readValue() == nil {
+                return nil
+            }
+            skipSpace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                return Self.op(from: fields)
+            default: return nil
+            }
+        }
+        return Self.op(from: fields)
+    }
+
+    private static let opKeys: Set<String> = [
+        "id", "device_id", "author_id", "hlc", "entity", "entity_id", "field", "value", "supersedes", "resolves",
+    ]
+
+    private static func op(from fields: [String: String?]) -> Op? {
+        guard case let id?? = fields["id"], case let device?? = fields["device_id"], case let hlc?? = fields["hlc"],
+            case let entity?? = fields["entity"], case let entityID?? = fields["entity_id"],
+            case let field?? = fields["field"], case let value?? = fields["value"]
+        else { return nil }
+        return Op(id: id, deviceID: DeviceID(device), authorID: (fields["author_id"] ?? nil).map { MemberID($0) },
+                  hlc: hlc, entity: entity, entityID: entityID, field: field, value: value,
+                  supersedes: fields["supersedes"] ?? nil, resolves: fields["resolves"] ?? nil)
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -139,7 +240,11 @@ struct JSONReader {
                 scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 guard let escaped = readEscape() else { return nil }
-                scalars.append(contentsOf: String(Character(escaped)).utf8)
+                if escaped.isASCII {
+                    scalars.append(UInt8(escaped.value))
+                } else {
+                    scalars.append(contentsOf: UTF8.encode(escaped)!)
+                }
                 runStart = index
             case 0..<0x20:
                 return nil
