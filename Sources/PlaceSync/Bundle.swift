@@ -37,7 +37,8 @@ extension TeamMembership {
         let known = try peer.map { try store.peerVector($0) } ?? [:]
         let ops = try store.ops(after: known)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // Unescaped slashes: the base64 sections then read as one run (the reader's fast path).
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var file = BundleFile(
             format: "thistle-bundle", version: BundleFile.currentVersion, team: teamID, device: store.deviceID.rawValue,
             has: Dictionary(uniqueKeysWithValues: try store.versionVector().map { ($0.key.rawValue, $0.value) }),

@@ -74,8 +74,8 @@ struct JSONReader {
     private mutating func readOp() -> Op? {
         guard current == UInt8(ascii: "{") else { return nil }
         index += 1
-        var fields: [String: String?] = [:]
-        fields.reserveCapacity(10)
+        // Each field: nil while unseen, .some(nil) once read as null.
+        var id, device, author, hlc, entity, entityID, field, value, supersedes, resolves: String??
         while true {
             skipSpace()
             if current == UInt8(ascii: "}") {
@@ -87,44 +87,50 @@ struct JSONReader {
             guard current == UInt8(ascii: ":") else { return nil }
             index += 1
             skipSpace()
-            if Self.opKeys.contains(key) {
-                let value: String?
+            func text(_ slot: inout String??) -> Bool {
+                let read: String?
                 if current == UInt8(ascii: "\"") {
-                    guard let text = readString() else { return nil }
-                    value = text
+                    guard let string = readString() else { return false }
+                    read = string
                 } else if consume("null") {
-                    value = nil
+                    read = nil
                 } else {
-                    return nil
+                    return false
                 }
-                if fields[key] == nil { fields[key] = .some(value) }
-            } else if readValue() == nil {
+                if slot == nil { slot = .some(read) }  // the first of a repeated key, as JSONDecoder took it
+                return true
+            }
+            let fine: Bool
+            switch key {
+            case "id": fine = text(&id)
+            case "device_id": fine = text(&device)
+            case "author_id": fine = text(&author)
+            case "hlc": fine = text(&hlc)
+            case "entity": fine = text(&entity)
+            case "entity_id": fine = text(&entityID)
+            case "field": fine = text(&field)
+            case "value": fine = text(&value)
+            case "supersedes": fine = text(&supersedes)
+            case "resolves": fine = text(&resolves)
+            default: fine = readValue() != nil
+            }
+            guard fine else { return nil }
+            skipSpace()
+            if current == UInt8(ascii: ",") {
+                index += 1
+            } else if current == UInt8(ascii: "}") {
+                index += 1
+                break
+            } else {
                 return nil
             }
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                return Self.op(from: fields)
-            default: return nil
-            }
         }
-        return Self.op(from: fields)
-    }
-
-    private static let opKeys: Set<String> = [
-        "id", "device_id", "author_id", "hlc", "entity", "entity_id", "field", "value", "supersedes", "resolves",
-    ]
-
-    private static func op(from fields: [String: String?]) -> Op? {
-        guard case let id?? = fields["id"], case let device?? = fields["device_id"], case let hlc?? = fields["hlc"],
-            case let entity?? = fields["entity"], case let entityID?? = fields["entity_id"],
-            case let field?? = fields["field"], case let value?? = fields["value"]
+        guard case let id?? = id, case let device?? = device, case let hlc?? = hlc, case let entity?? = entity,
+            case let entityID?? = entityID, case let field?? = field, case let value?? = value
         else { return nil }
-        return Op(id: id, deviceID: DeviceID(device), authorID: (fields["author_id"] ?? nil).map { MemberID($0) },
+        return Op(id: id, deviceID: DeviceID(device), authorID: (author ?? nil).map { MemberID($0) },
                   hlc: hlc, entity: entity, entityID: entityID, field: field, value: value,
-                  supersedes: fields["supersedes"] ?? nil, resolves: fields["resolves"] ?? nil)
+                  supersedes: supersedes ?? nil, resolves: resolves ?? nil)
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
