@@ -44,6 +44,24 @@ public struct Op: Hashable, Sendable, Codable, FetchableRecord, PersistableRecor
         JSONReader.ops(in: data)
     }
 
+    /// Read column by column: an import reads back every op of each record it rebuilds.
+    public init(row: Row) throws {
+        self.init(id: row["id"], deviceID: DeviceID(row["device_id"] as String), authorID: (row["author_id"] as String?).map { MemberID($0) },
+                  hlc: row["hlc"], entity: row["entity"], entityID: row["entity_id"], field: row["field"], value: row["value"],
+                  supersedes: row["supersedes"], resolves: row["resolves"])
+    }
+
+    /// Appends the op to the log through one cached statement (a record's
+    /// `insert` encodes it and prepares a statement each time).
+    func append(to db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO op (id, device_id, author_id, hlc, entity, entity_id, field, value, supersedes, resolves)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                id, deviceID.rawValue, authorID?.rawValue, hlc, entity, entityID, field, value, supersedes, resolves,
+            ])
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, hlc, entity, field, value, supersedes, resolves
         case deviceID = "device_id"

@@ -47,13 +47,7 @@ extension PlaceStore {
             // A delete names every op of the record it has seen (ConcurrentDeletes).
             resolves: change.field == Op.wholeRecord && change.value == .null
                 ? try Self.opIDs(of: change.entity.name, change.entityID, in: db) : nil)
-        try db.cachedStatement(sql: """
-            INSERT INTO op (id, device_id, author_id, hlc, entity, entity_id, field, value, supersedes, resolves)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                op.id, op.deviceID.rawValue, op.authorID?.rawValue, op.hlc, op.entity, op.entityID, op.field, op.value,
-                op.supersedes, op.resolves,
-            ])
+        try op.append(to: db)
         try Materializer.apply(op, value: change.value, in: db)
         return op
     }

@@ -87,7 +87,7 @@ extension PlaceStore {
                 let hlc: String? = newest?[0], deleted: Bool? = newest?[1]
                 if deleted != true, hlc.map({ $0 < ops.map(\.hlc).min()! }) ?? true { appendOnly.insert(key) }
             }
-            for op in fresh { try op.insert(db) }
+            for op in fresh { try op.append(to: db) }
             // Parents before children, so a replayed child finds its parent.
             var done = 0
             for kind in EntityKind.all {
@@ -191,7 +191,7 @@ extension PlaceStore {
                 id: ids.next(), deviceID: deviceID, authorID: author, hlc: clock.tick(now: self.clock.now()).description,
                 entity: kind.name, entityID: current.entityID, field: current.field, value: prepared.last!.value.jsonText,
                 supersedes: winner, resolves: resolves)
-            try op.insert(db)
+            try op.append(to: db)
             try Self.rebuildRecord(kind, id: current.entityID, in: db)
             try appendAudit(.change, by: author, caseID: try Self.caseID(of: settled, in: db),
                             detail: "resolved the conflict on \(kind) \(current.entityID) \(current.field)", clock: &clock, in: db)
@@ -223,7 +223,7 @@ extension PlaceStore {
                 hlc: clock.tick(now: store.clock.now()).description, entity: EntityKind.case.name,
                 entityID: conflict.entityID, field: field, value: fieldValue.jsonText,
                 supersedes: field == "status" ? last : parent)
-            try op.insert(db)
+            try op.append(to: db)
             if first.isEmpty { first = op.id }
             last = op.id
         }
@@ -248,9 +248,9 @@ extension PlaceStore {
 
     /// Rebuilds one record from all of its ops in (HLC, device, id) order.
     static func rebuildRecord(_ kind: EntityKind, id: String, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM \(kind.mainTable) WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM \(kind.mainTable) WHERE id = ?").execute(arguments: [id])
         let ops = try Op.fetchAll(
-            db, sql: "SELECT * FROM op WHERE entity = ? AND entity_id = ? ORDER BY hlc, device_id, id",
+            db.cachedStatement(sql: "SELECT * FROM op WHERE entity = ? AND entity_id = ? ORDER BY hlc, device_id, id"),
             arguments: [kind.name, id])
         let skipped = deleteVerdicts(ops).skipped
         for op in ops where !skipped.contains(op.id) {
