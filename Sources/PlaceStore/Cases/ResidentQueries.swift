@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import PlaceDomain
@@ -18,22 +19,22 @@ extension PlaceStore {
     /// Residents born on a date: the candidates the duplicate check compares
     /// (found by their date's token, then checked opened).
     public func residents(bornOn date: String) throws -> [Resident] {
-        try writer.read { try residents(bornOn: date, in: $0) }
+        try writer.read { try residents(bornOn: date, key: try currentSearchKey($0), in: $0) }
     }
 
-    func residents(bornOn date: String, in db: Database) throws -> [Resident] {
-        guard let key = try currentSearchKey(db) else {
+    /// Residents born on `date`, found by its search token under `key` (every resident's date, without one).
+    func residents(bornOn date: String, key: SymmetricKey?, in db: Database) throws -> [Resident] {
+        guard let key else {
             return try Resident.fetchAll(
-                db, sql: "SELECT * FROM resident WHERE date_of_birth = ? AND merged_into_id IS NULL ORDER BY id",
+                db.cachedStatement(sql: "SELECT * FROM resident WHERE date_of_birth = ? AND merged_into_id IS NULL ORDER BY id"),
                 arguments: [date])
         }
         return try Resident.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT * FROM resident
                 WHERE id IN (SELECT resident_id FROM main.resident_token WHERE token = ?)
                   AND date_of_birth = ? AND merged_into_id IS NULL ORDER BY id
-                """, arguments: [SearchTokens.dateToken(date, key: key), date])
+                """), arguments: [SearchTokens.dateToken(date, key: key), date])
     }
 
     /// Whether an agency has any member on Thistle (else its referrals are answered on its behalf).

@@ -120,12 +120,18 @@ extension PlaceStore {
     /// Each arrived resident with the residents already here (not merged, not
     /// arrived with it) who share a birth date and a close name or postcode.
     func likelyDuplicates(of arrived: Set<String>, in db: Database) throws -> [(ResidentID, ResidentID)] {
+        guard !arrived.isEmpty else { return [] }
+        // One read of the arrivals and one per birth date: a first sync brings thousands.
+        let key = try currentSearchKey(db)
+        let residents = try Resident.fetchAll(
+            db, sql: "SELECT * FROM resident WHERE id IN (SELECT value FROM json_each(?)) AND merged_into_id IS NULL ORDER BY id",
+            arguments: [JSONValue.array(arrived.sorted().map(JSONValue.string)).jsonText])
+        var bornOn: [String: [Resident]] = [:]
         var pairs: [(ResidentID, ResidentID)] = []
-        for id in arrived.sorted() {
-            guard let resident = try Resident.fetchOne(db, key: id), resident.mergedIntoID == nil,
-                let born = resident.dateOfBirth
-            else { continue }
-            let sameDay = try residents(bornOn: born, in: db).filter { !arrived.contains($0.id.rawValue) }
+        for resident in residents {
+            guard let born = resident.dateOfBirth else { continue }
+            if bornOn[born] == nil { bornOn[born] = try self.residents(bornOn: born, key: key, in: db) }
+            let sameDay = bornOn[born, default: []].filter { !arrived.contains($0.id.rawValue) }
             let candidate = ResidentCandidate(givenName: resident.givenName, familyName: resident.familyName,
                                               dateOfBirth: resident.dateOfBirth, postcode: resident.postcode)
             pairs += ResidentMatcher.likelyDuplicates(of: candidate, among: sameDay).map { (resident.id, $0.id) }
@@ -143,10 +149,10 @@ extension PlaceStore {
     /// The cases whose needs, referrals or own record these ops touch.
     static func cases(touchedBy ops: [Op], in db: Database) throws -> Set<String> {
         var cases = Set(ops.filter { $0.entity == EntityKind.case.name }.map(\.entityID))
-        for op in ops where op.entity == EntityKind.need.name || op.entity == EntityKind.referral.name {
-            let table = op.entity == EntityKind.need.name ? "need" : "referral"
-            if let id = try String.fetchOne(db, sql: "SELECT case_id FROM \(table) WHERE id = ?", arguments: [op.entityID]) {
-                cases.insert(id)
+        for kind in [EntityKind.need, .referral] {
+            let statement = try db.cachedStatement(sql: "SELECT case_id FROM \(kind.mainTable) WHERE id = ?")
+            for id in Set(ops.filter { $0.entity == kind.name }.map(\.entityID)) {
+                if let caseID = try String.fetchOne(statement, arguments: [id]) { cases.insert(caseID) }
             }
         }
         return cases
