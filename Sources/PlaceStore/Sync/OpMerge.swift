@@ -280,20 +280,35 @@ extension PlaceStore {
             let skipped = Self.deleteVerdicts(ops).skipped
             for delete in ops where delete.isDelete && !skipped.contains(delete.id) { resolved.formUnion(delete.resolvedIDs) }
         }
-        let heads = """
-            SELECT o.* FROM op o
-            WHERE NOT EXISTS (SELECT 1 FROM op s WHERE s.entity = o.entity AND s.entity_id = o.entity_id
-                              AND s.field = o.field AND s.supersedes = o.id)
+        // Only fields with more than one head can be in conflict: found by
+        // grouping the heads in the index, then only those fields' heads read.
+        let unsuperseded = """
+            NOT EXISTS (SELECT 1 FROM op s WHERE s.entity = o.entity AND s.entity_id = o.entity_id
+                        AND s.field = o.field AND s.supersedes = o.id)
             """
-        var ops: [Op] = []
-        if let records, records.count <= 200 {
+        let headsOf = try db.cachedStatement(sql: """
+            SELECT o.* FROM op o WHERE o.entity = ? AND o.entity_id = ? AND o.field = ? AND \(unsuperseded)
+            """)
+        var fields: [(String, String, String)] = []
+        if let records {
+            let contested = try db.cachedStatement(sql: """
+                SELECT o.field FROM op o WHERE o.entity = ? AND o.entity_id = ? AND \(unsuperseded)
+                GROUP BY o.field HAVING COUNT(*) > 1
+                """)
             for key in records.sorted(by: { ($0.entity, $0.id) < ($1.entity, $1.id) }) {
-                ops += try Op.fetchAll(db, sql: heads + " AND o.entity = ? AND o.entity_id = ?", arguments: [key.entity, key.id])
+                fields += try String.fetchAll(contested, arguments: [key.entity, key.id]).map { (key.entity, key.id, $0) }
             }
         } else {
-            // Many records (a first sync): one pass over the log beats a query per record.
-            ops = try Op.fetchAll(db, sql: heads)
-            if let records { ops = ops.filter { records.contains(RecordKey(entity: $0.entity, id: $0.entityID)) } }
+            fields = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.entity, o.entity_id, o.field FROM op o WHERE \(unsuperseded)
+                    GROUP BY o.entity, o.entity_id, o.field HAVING COUNT(*) > 1
+                    """).map { ($0[0], $0[1], $0[2]) }
+        }
+        var ops: [Op] = []
+        for (entity, id, field) in fields {
+            ops += try Op.fetchAll(headsOf, arguments: [entity, id, field])
         }
         let byField = Dictionary(grouping: ops.filter { !resolved.contains($0.id) }) {
             [$0.entity, $0.entityID, $0.field].joined(separator: "/")
