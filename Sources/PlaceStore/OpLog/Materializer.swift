@@ -9,7 +9,8 @@ enum Materializer {
     /// Replaying (`replaying`: a merge rebuilding a record from its ops) a
     /// create replaces a concurrent create of the same id, and a field op on
     /// a record a concurrent op deleted is skipped: the op stays in the log.
-    static func apply(_ op: Op, value: JSONValue, replaying: Bool = false, in db: Database) throws {
+    /// `absent`: no op of the record was held, so it has no row to replace.
+    static func apply(_ op: Op, value: JSONValue, replaying: Bool = false, absent: Bool = false, in db: Database) throws {
         guard let kind = EntityKind.named(op.entity) else {
             throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
         }
@@ -17,7 +18,7 @@ enum Materializer {
         if op.field == Op.wholeRecord {
             switch value {
             case .object(let fields):
-                try insert(kind, id: op.entityID, fields: fields, replacing: replaying, in: db)
+                try insert(kind, id: op.entityID, fields: fields, replacing: replaying && !absent, in: db)
             case .null:
                 try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [op.entityID])
             default:

@@ -72,21 +72,28 @@ extension PlaceStore {
             }
             let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
             let records = Set(byRecord.keys)
-            let before = Set(try openConflicts(db, in: records).map(\.id))
-                .union(try Self.caseRuleConflicts(db).map(\.id)).union(try Self.deleteConflicts(db, in: records).map(\.id))
             // A record whose new ops all come after every op it has can take
             // them as they are; otherwise it is rebuilt from all of its ops.
             // A record with a delete among its ops is always rebuilt: a delete may be contested.
             var appendOnly = Set<RecordKey>()
-            for (key, ops) in byRecord where !ops.contains(where: \.isDelete) {
+            var held = Set<RecordKey>()
+            for (key, ops) in byRecord {
                 let newest = try Row.fetchOne(
                     db.cachedStatement(sql: """
                         SELECT MAX(hlc), MAX(field = '*' AND value = 'null') FROM op WHERE entity = ? AND entity_id = ?
                         """),
                     arguments: [key.entity, key.id])
                 let hlc: String? = newest?[0], deleted: Bool? = newest?[1]
-                if deleted != true, hlc.map({ $0 < ops.map(\.hlc).min()! }) ?? true { appendOnly.insert(key) }
+                if hlc != nil { held.insert(key) }
+                if !ops.contains(where: \.isDelete), deleted != true, hlc.map({ $0 < ops.map(\.hlc).min()! }) ?? true {
+                    appendOnly.insert(key)
+                }
             }
+            // Only a record held before can be in conflict before; after, one held before or
+            // arriving with more than one op (a record arriving whole in one op has one head a field).
+            let contestable = records.filter { held.contains($0) || byRecord[$0]!.count > 1 }
+            let before = Set(try openConflicts(db, in: held).map(\.id))
+                .union(try Self.caseRuleConflicts(db).map(\.id)).union(try Self.deleteConflicts(db, in: held).map(\.id))
             for op in fresh { try op.append(to: db) }
             // Parents before children, so a replayed child finds its parent.
             var done = 0
@@ -100,7 +107,7 @@ extension PlaceStore {
                         }
                         for op in ordered {
                             guard let value = JSONValue(jsonText: op.value) else { continue }
-                            try Materializer.apply(op, value: value, replaying: true, in: db)
+                            try Materializer.apply(op, value: value, replaying: true, absent: !held.contains(key), in: db)
                         }
                     } else {
                         try Self.rebuildRecord(kind, id: key.id, in: db)
@@ -108,8 +115,8 @@ extension PlaceStore {
                 }
             }
             try Self.repairCaseRules(db, cases: Self.cases(touchedBy: fresh, in: db))
-            let after = try openConflicts(db, in: records) + Self.caseRuleConflicts(db)
-                + Self.deleteConflicts(db, in: records)
+            let after = try openConflicts(db, in: contestable) + Self.caseRuleConflicts(db)
+                + Self.deleteConflicts(db, in: contestable)
             let arrived = Set(fresh.filter { $0.entity == EntityKind.resident.name && $0.field == Op.wholeRecord }.map(\.entityID))
             return ImportResult(new: fresh.count, duplicates: ops.count - fresh.count,
                                 newConflicts: after.filter { !before.contains($0.id) },
