@@ -64,30 +64,42 @@ extension PlaceStore {
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             var fresh: [Op] = []
             var seen = Set<String>()
-            for op in ops where seen.insert(op.id).inserted {
-                if try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM op WHERE id = ?"), arguments: [op.id]) == nil {
-                    try Self.check(op)
-                    fresh.append(op)
-                }
+            let unique = ops.filter { seen.insert($0.id).inserted }
+            // Which are held already, a thousand ids a query (a query an op was most of a re-import).
+            var heldOps = Set<String>()
+            let heldAmong = try db.cachedStatement(sql: "SELECT id FROM op WHERE id IN (SELECT value FROM json_each(?))")
+            for start in stride(from: 0, to: unique.count, by: 1_000) {
+                let ids = unique[start..<min(start + 1_000, unique.count)].map { JSONValue.string($0.id) }
+                heldOps.formUnion(try String.fetchAll(heldAmong, arguments: [JSONValue.array(ids).jsonText]))
+            }
+            for op in unique where !heldOps.contains(op.id) {
+                try Self.check(op)
+                fresh.append(op)
             }
             let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
             let records = Set(byRecord.keys)
             // A record whose new ops all come after every op it has can take
             // them as they are; otherwise it is rebuilt from all of its ops.
             // A record with a delete among its ops is always rebuilt: a delete may be contested.
-            var appendOnly = Set<RecordKey>()
-            var held = Set<RecordKey>()
-            for (key, ops) in byRecord {
-                let newest = try Row.fetchOne(
-                    db.cachedStatement(sql: """
-                        SELECT MAX(hlc), MAX(field = '*' AND value = 'null') FROM op WHERE entity = ? AND entity_id = ?
-                        """),
-                    arguments: [key.entity, key.id])
-                let hlc: String? = newest?[0], deleted: Bool? = newest?[1]
-                if hlc != nil { held.insert(key) }
-                if !ops.contains(where: \.isDelete), deleted != true, hlc.map({ $0 < ops.map(\.hlc).min()! }) ?? true {
-                    appendOnly.insert(key)
+            // What the log holds of each record (before the new ops go in), a thousand records a query.
+            var newest: [RecordKey: (hlc: String, deleted: Bool)] = [:]
+            let newestOf = try db.cachedStatement(sql: """
+                SELECT o.entity, o.entity_id, MAX(o.hlc), MAX(o.field = '*' AND o.value = 'null') FROM op o
+                WHERE (o.entity, o.entity_id) IN
+                      (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+                GROUP BY o.entity, o.entity_id
+                """)
+            let keys = Array(records)
+            for start in stride(from: 0, to: keys.count, by: 1_000) {
+                let list = keys[start..<min(start + 1_000, keys.count)].map { JSONValue.array([.string($0.entity), .string($0.id)]) }
+                for row in try Row.fetchAll(newestOf, arguments: [JSONValue.array(list).jsonText]) {
+                    newest[RecordKey(entity: row[0], id: row[1])] = (row[2], row[3])
                 }
+            }
+            var appendOnly = Set<RecordKey>()
+            let held = Set(newest.keys)
+            for (key, ops) in byRecord where !ops.contains(where: \.isDelete) && newest[key]?.deleted != true {
+                if newest[key].map({ $0.hlc < ops.map(\.hlc).min()! }) ?? true { appendOnly.insert(key) }
             }
             // Only a record held before can be in conflict before; after, one held before or
             // arriving with more than one op (a record arriving whole in one op has one head a field).
