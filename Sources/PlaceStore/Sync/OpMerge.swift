@@ -72,8 +72,9 @@ extension PlaceStore {
                 let ids = unique[start..<min(start + 1_000, unique.count)].map { JSONValue.string($0.id) }
                 heldOps.formUnion(try String.fetchAll(heldAmong, arguments: [JSONValue.array(ids).jsonText]))
             }
+            var values: [String: JSONValue] = [:]
             for op in unique where !heldOps.contains(op.id) {
-                try Self.check(op)
+                values[op.id] = try Self.check(op)
                 fresh.append(op)
             }
             let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
@@ -118,7 +119,7 @@ extension PlaceStore {
                             ($0.hlc, $0.deviceID.rawValue, $0.id) < ($1.hlc, $1.deviceID.rawValue, $1.id)
                         }
                         for op in ordered {
-                            guard let value = JSONValue(jsonText: op.value) else { continue }
+                            guard let value = values[op.id] else { continue }
                             try Materializer.apply(op, value: value, replaying: true, absent: !held.contains(key), in: db)
                         }
                     } else {
@@ -258,17 +259,19 @@ extension PlaceStore {
         return first
     }
 
-    /// Refuses an op this store could not apply, before anything is written.
-    static func check(_ op: Op) throws {
+    /// Refuses an op this store could not apply, before anything is written; its value, read.
+    @discardableResult
+    static func check(_ op: Op) throws -> JSONValue {
         guard let kind = EntityKind.named(op.entity) else {
             throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
         }
         guard op.field == Op.wholeRecord || (op.field != "id" && kind.columns.contains(op.field)) else {
             throw StoreError.invalidChange("\(kind) has no field '\(op.field)'")
         }
-        guard JSONValue(jsonText: op.value) != nil, HLCTimestamp(op.hlc) != nil else {
+        guard let value = JSONValue(jsonText: op.value), HLCTimestamp(op.hlc) != nil else {
             throw StoreError.invalidChange("op \(op.id) is malformed")
         }
+        return value
     }
 
     /// Rebuilds one record from all of its ops in (HLC, device, id) order.
