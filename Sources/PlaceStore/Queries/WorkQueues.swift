@@ -107,16 +107,19 @@ extension PlaceStore {
     /// Needs waiting to be routed (new or returned) on open cases in
     /// `places`: most urgent first, then longest waiting. The whole queue,
     /// for the command line; the workspace reads it a page at a time.
+    /// Read from the waiting needs' tally (schema v12), which holds exactly
+    /// those needs by place: only the places' needs are touched, where the
+    /// queue's index holds every waiting need of the council area.
     public func triageQueue(in places: Set<PlaceID>) throws -> [WorkItem] {
-        let (condition, arguments) = Self.queueCondition(QueueFilter(places: places))
-        return try writer.read { db in
+        try writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT n.id AS need_id, n.case_id, c.place_id, n.urgency, n.state, n.returned, n.created_at
-                    FROM \(Self.needsWithTheirCases) WHERE \(condition)
+                    SELECT n.id AS need_id, n.case_id, w.place_id, n.urgency, n.state, n.returned, n.created_at
+                    FROM tally_waiting w JOIN main.need n ON n.id = w.need_id
+                    WHERE w.place_id IN (SELECT value FROM json_each(?))
                     ORDER BY \(Self.queueRank), n.created_at, n.id
-                    """, arguments: arguments
+                    """, arguments: [Self.jsonList(places)]
             ).map { row in
                 WorkItem(
                     caseID: CaseID(row["case_id"] as String), needID: NeedID(row["need_id"] as String), referralID: nil,
@@ -167,18 +170,17 @@ extension PlaceStore {
     }
 
     /// How many needs wait in `places`, by place, kind of need and urgency:
-    /// one pass over the queue that gives its length under any filter and
-    /// the places and kinds a filter can offer.
+    /// the queue's length under any filter, and the places and kinds a
+    /// filter can offer. Read from the needs' tally (schema v12): a few rows a place.
     public func triageTally(in places: Set<PlaceID>) throws -> QueueTally {
-        let (sql, arguments) = Self.queueCondition(QueueFilter(places: places))
-        return try writer.read { db in
+        try writer.read { db in
             QueueTally(groups: try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.place_id, n.category, n.urgency, COUNT(*) AS needs
-                    FROM \(Self.needsWithTheirCases) WHERE \(sql)
-                    GROUP BY c.place_id, n.category, n.urgency
-                    """, arguments: arguments
+                    SELECT place_id, category, urgency, SUM(n) AS needs FROM tally_need
+                    WHERE case_open AND state = 'open' AND place_id IN (SELECT value FROM json_each(?))
+                    GROUP BY place_id, category, urgency HAVING SUM(n) > 0
+                    """, arguments: [Self.jsonList(places)]
             ).map { row in
                 QueueTally.Group(place: PlaceID(row["place_id"] as String), category: NeedCategoryKey(row["category"] as String),
                                  urgency: Urgency(rawValue: row["urgency"]) ?? .routine, needs: row["needs"])

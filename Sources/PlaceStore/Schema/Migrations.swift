@@ -4,6 +4,15 @@ import GRDB
 /// edited; the next one changes it. Each migration after the first ships
 /// with a fixture database of the schema before it (Tests/PlaceStoreTests/Fixtures).
 enum Migrations {
+    /// The last migration's identifier: a schema holding it holds them all.
+    static let latest = migrator.migrations.last!
+
+    /// Whether every migration has run: two reads (each connection of each process asks, to make its temp views).
+    static func areComplete(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == true
+            && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)", arguments: [latest]) == true
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 places, directory, cases, op log") { db in

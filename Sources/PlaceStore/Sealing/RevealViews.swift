@@ -35,15 +35,22 @@ enum RevealViews {
     /// Creates the views, once the schema is the current one (never under
     /// a migration, whose unqualified names must reach the tables).
     static func createViews(in db: Database) throws {
-        guard try Migrations.migrator.hasCompletedMigrations(db) else { return }
-        for (table, rule) in SealedColumns.byTable.sorted(by: { $0.key < $1.key }) {
-            let exists = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE type = 'view' AND name = ?)",
-                arguments: [table])
-            guard exists != true else { continue }
-            let columns = try Row.fetchAll(db, sql: "SELECT name, \"notnull\" FROM pragma_table_info(?, 'main') ORDER BY cid",
-                                           arguments: [table])
-            let list = columns.map { row -> String in
+        // Only over a migrated schema (views over tables a migration will change would break it).
+        // A few reads, not three a table: every connection of every process makes these views.
+        guard try Migrations.areComplete(db) else { return }
+        let made = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_temp_master WHERE type = 'view'"))
+        let tables = SealedColumns.byTable.keys.filter { !made.contains($0) }.sorted()
+        guard !tables.isEmpty else { return }
+        let columns = Dictionary(grouping: try Row.fetchAll(
+            db,
+            sql: """
+                SELECT t.value AS tbl, p.name, p."notnull" FROM json_each(?) t, pragma_table_info(t.value, 'main') p
+                ORDER BY t.value, p.cid
+                """, arguments: [JSONValue.array(tables.map(JSONValue.string)).jsonText]
+        )) { $0["tbl"] as String }
+        for table in tables {
+            guard let rule = SealedColumns.byTable[table] else { continue }
+            let list = (columns[table] ?? []).map { row -> String in
                 let name: String = row["name"]
                 let quoted = name.quotedDatabaseIdentifier
                 guard rule.columns.contains(name) else { return "t.\(quoted)" }

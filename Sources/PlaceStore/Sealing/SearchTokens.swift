@@ -88,7 +88,7 @@ enum SearchTokens {
 
     /// The triggers that keep a resident's tokens as their details change (once the schema is current).
     static func createTriggers(in db: Database) throws {
-        guard try Migrations.migrator.hasCompletedMigrations(db) else { return }
+        guard try Migrations.areComplete(db) else { return }
         // (A trigger may not qualify the tables it writes: `resident_token` is main's, there being no temp one.)
         let refill = """
             DELETE FROM resident_token WHERE resident_id = NEW.id;
