@@ -122,7 +122,7 @@ final class JSONReaderTests: XCTestCase {
         let texts = [
             "0", "-0", "2.0", "1e2", "0.1e1", "1.5", "-1.25e-3", "9223372036854775807", "-9223372036854775808",
             "9223372036854775808", "1E400", "01", "1.", ".5", "-", "+1", " 1 ", "1 2", "",
-            "true", "false", "null", "tru", "nul", "[]", "{}", "[1,]", "[,]", "[1,,]", "{\"a\":}", "{\"a\":1,}", "{,}", "[1 2]",
+            "true", "false", "null", "tru", "nul", "[]", "{}", "[1,]", "[,]", "[1,,]", "[ ]", "{ }", "[ 1 , ]", "{ \"a\" : 1 , }", "[ , ]", "{\"a\":}", "{\"a\":1,}", "{,}", "[1 2]",
             "{\"a\":1,\"a\":2}", "{\"a\" : [1, {\"b\": null}], \"c\": \"d\"}",
             "\"plain\"", "\"tab\\t quote \\\" slash \\/ \\u00e9 \\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"",
             "\"\\x\"", "\"unterminated", "\"raw\ttab\"", "\"\\u12\"", "\"é 北\"",
@@ -177,7 +177,7 @@ final class OpArrayReaderTests: XCTestCase {
     func testWhatJSONDecoderRefusedIsRefused() throws {
         let good = #"{"id":"op-1","device_id":"device-a","author_id":null,"hlc":"0001-00000","entity":"place","entity_id":"place-a","field":"name","value":""A"","supersedes":null}"#
         let texts = [
-            "[\(good)]", "[\(good),]", "[\(good)] x", "{}", "[1]", "", "[\(good)",
+            "[\(good)]", "[\(good),]", "[ \(good) , ]", "[ ]", "[\(good)] x", "{}", "[1]", "", "[\(good)",
             "[\(good.replacingOccurrences(of: #""id":"op-1","#, with: ""))]",
             "[\(good.replacingOccurrences(of: #""hlc":"0001-00000""#, with: #""hlc":null"#))]",
             "[\(good.replacingOccurrences(of: #""author_id":null"#, with: #""author_id":7"#))]",

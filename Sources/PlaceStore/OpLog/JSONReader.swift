@@ -44,55 +44,21 @@ struct JSONReader {
     private mutating func readOps() -> [Op]? {
         skipSpace()
         guard current == UInt8(ascii: "[") else { return nil }
-        index += 1
-        var ops: [Op] = []
-        skipSpace()
-        if current == UInt8(ascii: "]") {
-            index += 1
-            return ops
-        }
-        while true {
-            skipSpace()
-            if current == UInt8(ascii: "]"), !ops.isEmpty {
-                index += 1
-                return ops
-            }
-            guard let op = readOp() else { return nil }
-            ops.append(op)
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
-                index += 1
-                return ops
-            default: return nil
-            }
-        }
+        return readElements { $0.readOp() }
     }
 
     /// One op object: each field a string (or null where `Op` allows none).
     private mutating func readOp() -> Op? {
         guard current == UInt8(ascii: "{") else { return nil }
-        index += 1
         // Each field: nil while unseen, .some(nil) once read as null.
         var id, device, author, hlc, entity, entityID, field, value, supersedes, resolves: String??
-        while true {
-            skipSpace()
-            if current == UInt8(ascii: "}") {
-                index += 1
-                break
-            }
-            guard current == UInt8(ascii: "\""), let key = readString() else { return nil }
-            skipSpace()
-            guard current == UInt8(ascii: ":") else { return nil }
-            index += 1
-            skipSpace()
+        let read = readMembers { reader, key in
             func text(_ slot: inout String??) -> Bool {
                 let read: String?
-                if current == UInt8(ascii: "\"") {
-                    guard let string = readString() else { return false }
+                if reader.current == UInt8(ascii: "\"") {
+                    guard let string = reader.readString() else { return false }
                     read = string
-                } else if consume("null") {
+                } else if reader.consume("null") {
                     read = nil
                 } else {
                     return false
@@ -100,32 +66,21 @@ struct JSONReader {
                 if slot == nil { slot = .some(read) }  // the first of a repeated key, as JSONDecoder took it
                 return true
             }
-            let fine: Bool
             switch key {
-            case "id": fine = text(&id)
-            case "device_id": fine = text(&device)
-            case "author_id": fine = text(&author)
-            case "hlc": fine = text(&hlc)
-            case "entity": fine = text(&entity)
-            case "entity_id": fine = text(&entityID)
-            case "field": fine = text(&field)
-            case "value": fine = text(&value)
-            case "supersedes": fine = text(&supersedes)
-            case "resolves": fine = text(&resolves)
-            default: fine = readValue() != nil
-            }
-            guard fine else { return nil }
-            skipSpace()
-            if current == UInt8(ascii: ",") {
-                index += 1
-            } else if current == UInt8(ascii: "}") {
-                index += 1
-                break
-            } else {
-                return nil
+            case "id": return text(&id)
+            case "device_id": return text(&device)
+            case "author_id": return text(&author)
+            case "hlc": return text(&hlc)
+            case "entity": return text(&entity)
+            case "entity_id": return text(&entityID)
+            case "field": return text(&field)
+            case "value": return text(&value)
+            case "supersedes": return text(&supersedes)
+            case "resolves": return text(&resolves)
+            default: return reader.readValue() != nil
             }
         }
-        guard case let id?? = id, case let device?? = device, case let hlc?? = hlc, case let entity?? = entity,
+        guard read, case let id?? = id, case let device?? = device, case let hlc?? = hlc, case let entity?? = entity,
             case let entityID?? = entityID, case let field?? = field, case let value?? = value
         else { return nil }
         return Op(id: id, deviceID: DeviceID(device), authorID: (author ?? nil).map { MemberID($0) },
@@ -169,61 +124,79 @@ struct JSONReader {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { return nil }
-        index += 1
         var fields: [String: JSONValue] = [:]
-        skipSpace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            return .object(fields)
+        let read = readMembers { reader, key in
+            guard let value = reader.readValue() else { return false }
+            if fields[key] == nil { fields[key] = value }  // the first of a repeated key, as JSONDecoder took it
+            return true
         }
-        while true {
-            skipSpace()
-            if current == UInt8(ascii: "}"), !fields.isEmpty {  // a trailing comma, which JSONDecoder allowed
-                index += 1
-                return .object(fields)
-            }
-            guard current == UInt8(ascii: "\""), let key = readString() else { return nil }
-            skipSpace()
-            guard current == UInt8(ascii: ":") else { return nil }
-            index += 1
-            guard let value = readValue() else { return nil }
-            if fields[key] == nil { fields[key] = value }
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                return .object(fields)
-            default: return nil
-            }
-        }
+        return read ? .object(fields) : nil
     }
 
     private mutating func readArray() -> JSONValue? {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { return nil }
+        return readElements { $0.readValue() }.map(JSONValue.array)
+    }
+
+    /// An object's members from its `{`: each key read here, its value by
+    /// `member` (false if it cannot); a trailing comma is let through, as JSONDecoder allowed.
+    private mutating func readMembers(_ member: (inout JSONReader, String) -> Bool) -> Bool {
         index += 1
-        var values: [JSONValue] = []
+        skipSpace()
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return true
+        }
+        var count = 0
+        while true {
+            skipSpace()
+            if current == UInt8(ascii: "}"), count > 0 {
+                index += 1
+                return true
+            }
+            guard current == UInt8(ascii: "\""), let key = readString() else { return false }
+            skipSpace()
+            guard current == UInt8(ascii: ":") else { return false }
+            index += 1
+            skipSpace()
+            guard member(&self, key) else { return false }
+            count += 1
+            skipSpace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                return true
+            default: return false
+            }
+        }
+    }
+
+    /// An array's elements from its `[`, each read by `element`; a trailing comma is let through.
+    private mutating func readElements<Element>(_ element: (inout JSONReader) -> Element?) -> [Element]? {
+        index += 1
+        var elements: [Element] = []
         skipSpace()
         if current == UInt8(ascii: "]") {
             index += 1
-            return .array(values)
+            return elements
         }
         while true {
             skipSpace()
-            if current == UInt8(ascii: "]"), !values.isEmpty {  // a trailing comma, which JSONDecoder allowed
+            if current == UInt8(ascii: "]"), !elements.isEmpty {
                 index += 1
-                return .array(values)
+                return elements
             }
-            guard let value = readValue() else { return nil }
-            values.append(value)
+            guard let next = element(&self) else { return nil }
+            elements.append(next)
             skipSpace()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                return .array(values)
+                return elements
             default: return nil
             }
         }

@@ -29,15 +29,6 @@ extension PlaceStore {
         }
     }
 
-    /// The periods an indicator has any value for, oldest first.
-    public func periods(of id: IndicatorID) throws -> [String] {
-        try writer.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT DISTINCT period FROM indicator_value WHERE indicator_id = ? ORDER BY period",
-                arguments: [id.rawValue])
-        }
-    }
-
     /// An indicator's series at a place, rolled up the tree, oldest period first.
     public func series(_ indicator: Indicator, at place: PlaceID, tree: PlaceTree) throws -> [(period: String, value: RolledValue)] {
         try rollups(of: [indicator], under: place, tree: tree)[indicator.id, default: []].map { ($0.period, $0.rollup.value(at: place)) }

@@ -162,22 +162,24 @@ enum Tallies {
 
     /// Adds (`+`) or removes (`-`) a need row waiting to be routed on its open case.
     private static func needWaiting(_ row: String, _ sign: Character) -> String {
-        let waiting = """
+        waiting(sign, """
             SELECT c.place_id, \(row).urgency, \(row).created_at, \(row).id FROM case_file c
             WHERE c.id = \(row).case_id AND c.status = 'open' AND \(row).state = 'open'
-            """
-        return sign == "+" ? "INSERT OR IGNORE INTO tally_waiting (place_id, urgency, created_at, need_id) \(waiting);"
-            : "DELETE FROM tally_waiting WHERE (place_id, urgency, created_at, need_id) IN (\(waiting));"
+            """)
     }
 
     /// Adds (`+`) or removes (`-`) the needs of a case row waiting to be routed.
     private static func caseWaiting(_ row: String, _ sign: Character) -> String {
-        let waiting = """
+        waiting(sign, """
             SELECT \(row).place_id, n.urgency, n.created_at, n.id FROM need n
             WHERE n.case_id = \(row).id AND n.state = 'open' AND \(row).status = 'open'
-            """
-        return sign == "+" ? "INSERT OR IGNORE INTO tally_waiting (place_id, urgency, created_at, need_id) \(waiting);"
-            : "DELETE FROM tally_waiting WHERE (place_id, urgency, created_at, need_id) IN (\(waiting));"
+            """)
+    }
+
+    /// Adds (`+`) or removes (`-`) the waiting needs `rows` selects (place, urgency, raised, id).
+    private static func waiting(_ sign: Character, _ rows: String) -> String {
+        sign == "+" ? "INSERT OR IGNORE INTO tally_waiting (place_id, urgency, created_at, need_id) \(rows);"
+            : "DELETE FROM tally_waiting WHERE (place_id, urgency, created_at, need_id) IN (\(rows));"
     }
 
     /// Adds `sign` times a referral row's count, if its case and service are there.

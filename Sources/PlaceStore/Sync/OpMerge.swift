@@ -79,9 +79,6 @@ extension PlaceStore {
             }
             let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
             let records = Set(byRecord.keys)
-            // A record whose new ops all come after every op it has can take
-            // them as they are; otherwise it is rebuilt from all of its ops.
-            // A record with a delete among its ops is always rebuilt: a delete may be contested.
             // What the log holds of each record (before the new ops go in), a thousand records a query.
             var newest: [RecordKey: (hlc: String, deleted: Bool)] = [:]
             let newestOf = try db.cachedStatement(sql: """
@@ -97,6 +94,9 @@ extension PlaceStore {
                     newest[RecordKey(entity: row[0], id: row[1])] = (row[2], row[3])
                 }
             }
+            // A record whose new ops all come after every op it has can take
+            // them as they are; otherwise it is rebuilt from all of its ops.
+            // A record with a delete among its ops is always rebuilt: a delete may be contested.
             var appendOnly = Set<RecordKey>()
             let held = Set(newest.keys)
             for (key, ops) in byRecord where !ops.contains(where: \.isDelete) && newest[key]?.deleted != true {
