@@ -33,7 +33,7 @@ extension TeamMembership {
         }
         let (rotated, grants) = try store.rotationChanges(from: keyring, by: admin.member.id)
         try store.write(by: admin.member.id, [
-            Change(entity: .device, entityID: device.rawValue, field: "revoked_at", value: .string(now.formatted(.iso8601))),
+            Change(entity: .device, entityID: device.rawValue, field: "revoked_at", value: .string(ISOTime.string(now))),
             Change(entity: .device, entityID: device.rawValue, field: "revoked_by_id", value: .string(admin.member.id.rawValue)),
         ] + grants)
         try store.keepDeviceKey(sealed: try PlaceStore.sealDeviceKey(signingKey, for: store.deviceID, under: rotated))

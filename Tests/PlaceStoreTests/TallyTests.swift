@@ -85,6 +85,26 @@ final class TallyTests: XCTestCase {
         XCTAssertEqual(try store.tallyDrift(), [], "after a rebuild from the log")
     }
 
+    /// A merge bringing more than the store holds (a new laptop's first sync)
+    /// counts the tallies once at the end: they equal a recount, the triggers
+    /// are back, and a later change is counted.
+    func testAFirstSyncCountsTheTalliesOnceAndPutsTheTriggersBack() throws {
+        let laptop = try PlaceStore.open(at: folder.appendingPathComponent("laptop.sqlite").path, create: true)
+        let ops = try store.allOps()
+        XCTAssertEqual(try laptop.importOps(ops).new, ops.count)
+        XCTAssertEqual(try laptop.tallyDrift(), [], "after the first sync")
+        let triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        XCTAssertEqual(try laptop.writer.read { try Row.fetchAll($0, sql: triggers) },
+                       try store.writer.read { try Row.fetchAll($0, sql: triggers) })
+        let waiting = "SELECT COUNT(*) FROM tally_waiting"
+        let before = try XCTUnwrap(try laptop.writer.read { try Int.fetchOne($0, sql: waiting) })
+        try laptop.writer.write { db in
+            try db.execute(sql: "UPDATE main.need SET state = 'closed' WHERE id = (SELECT need_id FROM tally_waiting LIMIT 1)")
+        }
+        XCTAssertEqual(try laptop.writer.read { try Int.fetchOne($0, sql: waiting) }, before - 1)
+        XCTAssertEqual(try laptop.tallyDrift(), [], "after a change once synced")
+    }
+
     func testADriftingTallyIsFound() throws {
         try store.writer.write { db in
             try db.execute(sql: """

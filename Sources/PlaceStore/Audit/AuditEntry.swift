@@ -36,7 +36,7 @@ public struct AuditEntry: Codable, Hashable, Sendable {
 
     /// The text the hash is taken of: every field but the hash and signature.
     var canonical: String {
-        [deviceID.rawValue, String(seq), at.formatted(.iso8601), memberID?.rawValue ?? "", action.rawValue,
+        [deviceID.rawValue, String(seq), ISOTime.string(at), memberID?.rawValue ?? "", action.rawValue,
          caseID?.rawValue ?? "", detail, prevHash].joined(separator: "\u{1F}")
     }
 

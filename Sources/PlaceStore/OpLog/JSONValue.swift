@@ -89,7 +89,8 @@ extension JSONValue {
         }
     }
 
-    private static func writeString(_ text: String, into out: inout String) {
+    /// Appends `text` as a JSON string, escaped as JSONEncoder escapes it (slashes as they are).
+    public static func writeString(_ text: String, into out: inout String) {
         out += "\""
         // Most text needs no escaping: append it whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {

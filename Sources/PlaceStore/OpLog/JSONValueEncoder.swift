@@ -1,4 +1,5 @@
 import Foundation
+import PlaceDomain
 
 /// Encodes a domain value straight into the `JSONValue` an op carries, with
 /// column names as keys (`ColumnNaming`, every key, as the key strategy of
@@ -27,7 +28,7 @@ struct JSONValueEncoder {
 
     static func encode<Value: Encodable>(_ value: Value, into slot: Slot, path: [any CodingKey]) throws {
         switch value {
-        case let date as Date: slot.value = .string(date.formatted(.iso8601))
+        case let date as Date: slot.value = .string(ISOTime.string(date))
         case let string as String: slot.value = .string(string)
         case let bool as Bool: slot.value = .bool(bool)
         case let int as any BinaryInteger: slot.value = .int(Int64(int))

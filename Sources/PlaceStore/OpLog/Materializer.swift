@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 /// Applies ops to the tables. The tables are nothing but the result of
 /// applying the op log in order, which is what lets a rebuild (and later a
@@ -42,20 +43,44 @@ enum Materializer {
         guard fields["id"] == .string(id) else {
             throw StoreError.invalidChange("the \(kind) record's id does not match \(id)")
         }
-        let unknown = fields.keys.filter { !kind.columns.contains($0) }
-        guard unknown.isEmpty else {
-            throw StoreError.invalidChange("\(kind) has no field '\(unknown.sorted()[0])'")
+        // The record's columns in the kind's order, as a bit set: the key of its INSERT's text.
+        precondition(kind.columns.count <= UInt64.bitWidth, "a kind of record has at most 64 columns")
+        var present: UInt64 = 0
+        var values: [(any DatabaseValueConvertible)?] = []
+        values.reserveCapacity(fields.count)
+        for (index, column) in kind.columns.enumerated() {
+            guard let value = fields[column] else { continue }
+            present |= 1 << UInt64(index)
+            values.append(value.databaseValue)
         }
-        let columns = kind.columns.filter { fields[$0] != nil }
-        let names = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        guard values.count == fields.count else {
+            let unknown = fields.keys.filter { !kind.columns.contains($0) }.sorted()
+            throw StoreError.invalidChange("\(kind) has no field '\(unknown[0])'")
+        }
         if replacing {
             // A delete and an insert rather than INSERT OR REPLACE, whose implicit delete fires no
             // trigger: the dashboard's tallies (Tallies) must hear of the row it replaces.
             // Replaying runs with foreign keys deferred, so the gap breaks none.
             try db.cachedStatement(sql: "DELETE FROM \(kind.mainTable) WHERE id = ?").execute(arguments: [id])
         }
-        try db.cachedStatement(sql: "INSERT INTO \(kind.mainTable) (\(names)) VALUES (\(marks))")
-            .execute(arguments: StatementArguments(columns.map { fields[$0]!.databaseValue }))
+        try db.cachedStatement(sql: insertSQL(kind, present)).execute(arguments: StatementArguments(values))
     }
+
+    /// `INSERT INTO kind (the present columns) VALUES (?, …)`, made once for each kind and set of columns.
+    private static func insertSQL(_ kind: EntityKind, _ present: UInt64) -> String {
+        let key = InsertKey(kind: kind.name, present: present)
+        if let known = insertTexts.withLock({ $0[key] }) { return known }
+        let columns = kind.columns.indices.filter { present & (1 << UInt64($0)) != 0 }.map { kind.columns[$0] }
+        let text = "INSERT INTO \(kind.mainTable) (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) "
+            + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+        insertTexts.withLock { $0[key] = text }
+        return text
+    }
+
+    private struct InsertKey: Hashable {
+        let kind: String
+        let present: UInt64
+    }
+
+    private static let insertTexts = Mutex<[InsertKey: String]>([:])
 }

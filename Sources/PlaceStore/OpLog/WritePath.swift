@@ -74,6 +74,6 @@ extension PlaceStore {
     }
 
     static func isoTime(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        ISOTime.string(date)
     }
 }

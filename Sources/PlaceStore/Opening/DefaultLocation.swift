@@ -19,8 +19,11 @@ extension PlaceStore {
     /// connections go first, so the writer closes last and SQLite
     /// checkpoints the WAL into the file and removes it.
     public func close() throws {
-        guard let pool = writer as? DatabasePool else { return }
-        pool.releaseMemory()
-        try pool.close()
+        if let pool = writer as? DatabasePool {
+            pool.releaseMemory()
+            try pool.close()
+        } else if let queue = writer as? DatabaseQueue, path != ":memory:" {
+            try queue.close()
+        }
     }
 }

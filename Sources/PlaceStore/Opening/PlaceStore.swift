@@ -28,12 +28,21 @@ public final class PlaceStore: Sendable {
         self.ids = ids
     }
 
+    /// How a store holds its file open.
+    public enum Connections: Sendable {
+        /// A writer and concurrent readers: the TUI reads while it writes.
+        case pool
+        /// One connection, for a short command: SQLite reads the schema
+        /// (and Thistle makes its views) once, not once per connection.
+        case single
+    }
+
     /// Opens the database at `path`, creating it when `create` is set and
     /// no file is there. Refuses, touching nothing, a missing folder, an
     /// unwritable path, and any file that is not a Thistle database.
     public static func open(
         at path: String, create: Bool = false, device: DeviceID? = nil,
-        clock: any WallClock = SystemClock(), idSource: (any IDSource)? = nil
+        clock: any WallClock = SystemClock(), idSource: (any IDSource)? = nil, connections: Connections = .pool
     ) throws(StoreError) -> PlaceStore {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let files = FileManager.default
@@ -61,9 +70,12 @@ public final class PlaceStore: Sendable {
                 // Deleted rows are overwritten with zeros, not left in free pages.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
             }
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            let deviceID = try prepare(pool, isNew: isNew, device: device, ids: ids)
-            return PlaceStore(path: path, writer: pool, deviceID: deviceID, clock: clock, ids: ids, unlocked: unlocked)
+            let writer: any DatabaseWriter = switch connections {
+            case .pool: try DatabasePool(path: path, configuration: configuration)
+            case .single: try DatabaseQueue(path: path, configuration: configuration)
+            }
+            let deviceID = try prepare(writer, isNew: isNew, device: device, ids: ids)
+            return PlaceStore(path: path, writer: writer, deviceID: deviceID, clock: clock, ids: ids, unlocked: unlocked)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -108,6 +120,7 @@ public final class PlaceStore: Sendable {
         _ writer: any DatabaseWriter, isNew: Bool, device: DeviceID?, ids: IDGenerator
     ) throws -> DeviceID {
         let migrator = Migrations.migrator
+        let onDisk = writer.path != ":memory:"
         // On the writer's connection: a reader opened before the migration would lack the reveal views.
         if try writer.writeWithoutTransaction({ try migrator.hasBeenSuperseded($0) }) {
             throw StoreError.newerSchema(writer.path)
@@ -115,6 +128,8 @@ public final class PlaceStore: Sendable {
         if isNew {
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+                // A pool sets WAL itself; a single connection keeps whatever mode the file has.
+                if onDisk, !(writer is DatabasePool) { try db.execute(sql: "PRAGMA journal_mode = WAL") }
             }
         }
         try migrator.migrate(writer)
@@ -122,17 +137,18 @@ public final class PlaceStore: Sendable {
             try RevealViews.createViews(in: db)
             try SearchTokens.createTriggers(in: db)
         }
-        if isNew, let pool = writer as? DatabasePool {
+        if isNew, onDisk {
             // Puts the application id into the main file's header at once,
             // where the opening check reads it, rather than leaving it in the WAL.
-            _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
+        func existing(_ db: Database) throws -> DeviceID? {
+            try String.fetchOne(db, sql: "SELECT value FROM local_setting WHERE key = 'device_id'").map { DeviceID($0) }
+        }
+        // Read first: a command that only reads never waits for another process's write.
+        if let known = try writer.read(existing) { return known }
         return try writer.write { db in
-            if let existing = try String.fetchOne(
-                db, sql: "SELECT value FROM local_setting WHERE key = 'device_id'")
-            {
-                return DeviceID(existing)
-            }
+            if let known = try existing(db) { return known }
             let deviceID = device ?? DeviceID("device-" + ids.next())
             try db.execute(
                 sql: "INSERT INTO local_setting (key, value) VALUES ('device_id', ?)",

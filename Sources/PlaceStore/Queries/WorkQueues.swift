@@ -275,7 +275,7 @@ extension PlaceStore {
     }
 
     static func date(_ text: String?) -> Date {
-        text.flatMap { try? Date($0, strategy: .iso8601) } ?? .distantPast
+        text.flatMap(ISOTime.date) ?? .distantPast
     }
 }
 

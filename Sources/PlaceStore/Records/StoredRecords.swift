@@ -9,7 +9,9 @@ extension ReadableRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
         .custom { NamedKey(ColumnNaming.property(forColumn: $0)) }
     }
-    public static var databaseDateDecodingStrategy: DatabaseDateDecodingStrategy { .iso8601 }
+    public static var databaseDateDecodingStrategy: DatabaseDateDecodingStrategy {
+        .custom { String.fromDatabaseValue($0).flatMap(ISOTime.date) }
+    }
 }
 
 /// A domain value with its own id and table.

@@ -148,8 +148,8 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
         .fundingStream, .allocation, .learning, .device, .memberKey, .keyGrant, .auditEntry, .sealingKey, .erasure,
     ]
 
+    private static let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
     /// Looks a kind up by its op name.
-    public static func named(_ name: String) -> EntityKind? {
-        all.first { $0.name == name }
-    }
+    public static func named(_ name: String) -> EntityKind? { byName[name] }
 }

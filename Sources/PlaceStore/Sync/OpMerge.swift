@@ -62,7 +62,6 @@ extension PlaceStore {
     public func importOps(_ ops: [Op], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportResult {
         try writer.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            var fresh: [Op] = []
             var seen = Set<String>()
             let unique = ops.filter { seen.insert($0.id).inserted }
             // Which are held already, a thousand ids a query (a query an op was most of a re-import).
@@ -72,12 +71,14 @@ extension PlaceStore {
                 let ids = unique[start..<min(start + 1_000, unique.count)].map { JSONValue.string($0.id) }
                 heldOps.formUnion(try String.fetchAll(heldAmong, arguments: [JSONValue.array(ids).jsonText]))
             }
-            var values: [String: JSONValue] = [:]
+            // The new ops by record, each with its value read once.
+            var fresh: [Op] = []
+            var byRecord: [RecordKey: [(op: Op, value: JSONValue)]] = [:]
             for op in unique where !heldOps.contains(op.id) {
-                values[op.id] = try Self.check(op)
+                let value = try Self.check(op)
                 fresh.append(op)
+                byRecord[RecordKey(entity: op.entity, id: op.entityID), default: []].append((op, value))
             }
-            let byRecord = Dictionary(grouping: fresh) { RecordKey(entity: $0.entity, id: $0.entityID) }
             let records = Set(byRecord.keys)
             // What the log holds of each record (before the new ops go in), a thousand records a query.
             var newest: [RecordKey: (hlc: String, deleted: Bool)] = [:]
@@ -99,35 +100,41 @@ extension PlaceStore {
             // A record with a delete among its ops is always rebuilt: a delete may be contested.
             var appendOnly = Set<RecordKey>()
             let held = Set(newest.keys)
-            for (key, ops) in byRecord where !ops.contains(where: \.isDelete) && newest[key]?.deleted != true {
-                if newest[key].map({ $0.hlc < ops.map(\.hlc).min()! }) ?? true { appendOnly.insert(key) }
+            for (key, arriving) in byRecord where !arriving.contains(where: \.op.isDelete) && newest[key]?.deleted != true {
+                if newest[key].map({ $0.hlc < arriving.map(\.op.hlc).min()! }) ?? true { appendOnly.insert(key) }
             }
             // Only a record held before can be in conflict before; after, one held before or
             // arriving with more than one op (a record arriving whole in one op has one head a field).
             let contestable = records.filter { held.contains($0) || byRecord[$0]!.count > 1 }
             let before = Set(try openConflicts(db, in: held).map(\.id))
                 .union(try Self.caseRuleConflicts(db).map(\.id)).union(try Self.deleteConflicts(db, in: held).map(\.id))
+            // A merge bringing more ops than the log holds (a new laptop's first sync) counts the
+            // dashboard's tallies once at the end rather than row by row (Tallies.recounting).
+            let logSize = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM op") ?? 0
             for op in fresh { try op.append(to: db) }
-            // Parents before children, so a replayed child finds its parent.
-            var done = 0
-            for kind in EntityKind.all {
-                for key in records.filter({ $0.entity == kind.name }).sorted(by: { $0.id < $1.id }) {
-                    done += 1
-                    if done % 1_000 == 0 { progress?(done, records.count) }
-                    if appendOnly.contains(key) {
-                        let ordered = byRecord[key]!.sorted {
-                            ($0.hlc, $0.deviceID.rawValue, $0.id) < ($1.hlc, $1.deviceID.rawValue, $1.id)
+            func materialise() throws {
+                // Parents before children, so a replayed child finds its parent.
+                let recordsByKind = Dictionary(grouping: records, by: \.entity)
+                var done = 0
+                for kind in EntityKind.all {
+                    for key in (recordsByKind[kind.name] ?? []).sorted(by: { $0.id < $1.id }) {
+                        done += 1
+                        if done % 1_000 == 0 { progress?(done, records.count) }
+                        if appendOnly.contains(key), let arriving = byRecord[key] {
+                            let ordered = arriving.count == 1 ? arriving : arriving.sorted {
+                                ($0.op.hlc, $0.op.deviceID.rawValue, $0.op.id) < ($1.op.hlc, $1.op.deviceID.rawValue, $1.op.id)
+                            }
+                            for (op, value) in ordered {
+                                try Materializer.apply(op, value: value, replaying: true, absent: !held.contains(key), in: db)
+                            }
+                        } else {
+                            try Self.rebuildRecord(kind, id: key.id, in: db)
                         }
-                        for op in ordered {
-                            guard let value = values[op.id] else { continue }
-                            try Materializer.apply(op, value: value, replaying: true, absent: !held.contains(key), in: db)
-                        }
-                    } else {
-                        try Self.rebuildRecord(kind, id: key.id, in: db)
                     }
                 }
+                try Self.repairCaseRules(db, cases: Self.cases(touchedBy: fresh, in: db))
             }
-            try Self.repairCaseRules(db, cases: Self.cases(touchedBy: fresh, in: db))
+            if fresh.count > logSize { try Tallies.recounting(db, materialise) } else { try materialise() }
             let after = try openConflicts(db, in: contestable) + Self.caseRuleConflicts(db)
                 + Self.deleteConflicts(db, in: contestable)
             let arrived = Set(fresh.filter { $0.entity == EntityKind.resident.name && $0.field == Op.wholeRecord }.map(\.entityID))
@@ -170,9 +177,13 @@ extension PlaceStore {
     static func cases(touchedBy ops: [Op], in db: Database) throws -> Set<String> {
         var cases = Set(ops.filter { $0.entity == EntityKind.case.name }.map(\.entityID))
         for kind in [EntityKind.need, .referral] {
-            let statement = try db.cachedStatement(sql: "SELECT case_id FROM \(kind.mainTable) WHERE id = ?")
-            for id in Set(ops.filter { $0.entity == kind.name }.map(\.entityID)) {
-                if let caseID = try String.fetchOne(statement, arguments: [id]) { cases.insert(caseID) }
+            // A thousand records a query: a first sync brings tens of thousands.
+            let statement = try db.cachedStatement(
+                sql: "SELECT DISTINCT case_id FROM \(kind.mainTable) WHERE id IN (SELECT value FROM json_each(?))")
+            let ids = Array(Set(ops.filter { $0.entity == kind.name }.map(\.entityID)))
+            for start in stride(from: 0, to: ids.count, by: 1_000) {
+                let list = JSONValue.array(ids[start..<min(start + 1_000, ids.count)].map(JSONValue.string))
+                cases.formUnion(try String.fetchAll(statement, arguments: [list.jsonText]))
             }
         }
         return cases

@@ -57,7 +57,7 @@ struct GlobalOptions: ParsableArguments {
     /// a passphrase (THISTLE_PASSPHRASE_FILE or asked without echo). A
     /// successful sign-in is kept for the next command.
     func signIn() throws -> (PlaceStore, SignedIn) {
-        let store = try PlaceStore.open(at: databasePath)
+        let store = try PlaceStore.open(at: databasePath, connections: .single)
         return (store, try signIn(store))
     }
 
@@ -96,7 +96,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the existing database and checks `--as` names a member (for
     /// the verbs that need no sign-in: the place, agencies, members and services).
     func openStore() throws -> (PlaceStore, Member?) {
-        let store = try PlaceStore.open(at: databasePath)
+        let store = try PlaceStore.open(at: databasePath, connections: .single)
         guard let member else { return (store, nil) }
         guard let found = try store.member(MemberID(member)) else {
             throw StoreError.unknownMember(member)

@@ -42,7 +42,7 @@ enum CaseOutput {
             "consent": .array(file.consents.filter(\.isActive).map { consent in
                 .object([
                     "agency": id(consent.agencyID), "recordedBy": id(consent.recordedByID),
-                    "at": .string(consent.recordedAt.formatted(.iso8601)),
+                    "at": .string(ISOTime.string(consent.recordedAt)),
                 ])
             }),
         ])

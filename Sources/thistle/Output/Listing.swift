@@ -1,4 +1,5 @@
 import Foundation
+import PlaceStore
 
 /// A value in a listing cell.
 enum ListingValue: Equatable {
@@ -31,13 +32,20 @@ enum ListingValue: Equatable {
         }
     }
 
-    var json: String {
+    /// Appends the value as JSON.
+    func writeJSON(into out: inout String) {
         switch self {
-        case .text(let value): return value.map(Self.quoted) ?? "null"
-        case .number(let value): return value.map(String.init) ?? "null"
-        case .flag(let value): return value.map { $0 ? "true" : "false" } ?? "null"
-        case .list(let values): return "[" + values.map(Self.quoted).joined(separator: ", ") + "]"
-        case .decimal(let value): return value.map(Self.number) ?? "null"
+        case .text(let value): if let value { JSONValue.writeString(value, into: &out) } else { out += "null" }
+        case .number(let value): out += value.map(String.init) ?? "null"
+        case .flag(let value): out += value.map { $0 ? "true" : "false" } ?? "null"
+        case .list(let values):
+            out += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { out += ", " }
+                JSONValue.writeString(value, into: &out)
+            }
+            out += "]"
+        case .decimal(let value): out += value.map(Self.number) ?? "null"
         }
     }
 
@@ -47,11 +55,6 @@ enum ListingValue: Equatable {
         return String(format: "%.4f", value).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
     }
 
-    private static func quoted(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return String(decoding: try! encoder.encode(text), as: UTF8.self)
-    }
 }
 
 /// Rows for a listing command, with their keys in the order the contract
@@ -70,10 +73,20 @@ struct Listing {
 
     private var json: String {
         guard !rows.isEmpty else { return "[]\n" }
-        let objects = rows.map { row in
-            "  {" + zip(keys, row).map { "\"\($0)\": \($1.json)" }.joined(separator: ", ") + "}"
+        // One string appended to: a listing may hold tens of thousands of rows.
+        var out = "[\n"
+        out.reserveCapacity(rows.count * keys.count * 24)
+        for (index, row) in rows.enumerated() {
+            out += index == 0 ? "  {" : ",\n  {"
+            for (column, (key, value)) in zip(keys, row).enumerated() {
+                if column > 0 { out += ", " }
+                JSONValue.writeString(key, into: &out)
+                out += ": "
+                value.writeJSON(into: &out)
+            }
+            out += "}"
         }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        return out + "\n]\n"
     }
 
     private var csv: String {

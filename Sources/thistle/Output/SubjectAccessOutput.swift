@@ -7,7 +7,7 @@ import PlaceStore
 enum SubjectAccessOutput {
     static func json(_ record: SubjectAccessRecord, request: String, by member: MemberID, at date: Date,
                      names: [String: String]) -> JSONValue {
-        func time(_ date: Date) -> JSONValue { .string(date.formatted(.iso8601)) }
+        func time(_ date: Date) -> JSONValue { .string(ISOTime.string(date)) }
         func who(_ id: MemberID?) -> JSONValue { id.map { .string(names[$0.rawValue] ?? $0.rawValue) } ?? .null }
         return .object([
             "request": .string(request), "exportedAt": time(date), "exportedBy": .string(member.rawValue),

@@ -59,7 +59,7 @@ public struct AuditScreen: Equatable, Sendable {
     }
 
     static func format(_ date: Date) -> String {
-        let text = date.formatted(.iso8601)
+        let text = ISOTime.string(date)
         return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }

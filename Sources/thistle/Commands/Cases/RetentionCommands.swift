@@ -29,8 +29,8 @@ struct ReviewRetention: ParsableCommand {
         }
         var listing = Listing(keys: ["case", "place", "closedAt", "retentionYears", "dueSince"])
         listing.rows = try action.store.casesPastRetention(in: places, tree: action.tree, now: action.now, for: action.actor).map {
-            [.text($0.caseID.rawValue), .text($0.placeID.rawValue), .text($0.closedAt.formatted(.iso8601)),
-             .number($0.retentionYears), .text($0.dueSince.formatted(.iso8601))]
+            [.text($0.caseID.rawValue), .text($0.placeID.rawValue), .text(ISOTime.string($0.closedAt)),
+             .number($0.retentionYears), .text(ISOTime.string($0.dueSince))]
         }
         print(listing.render(output.resolved), terminator: "")
     }

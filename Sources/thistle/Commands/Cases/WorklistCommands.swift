@@ -12,7 +12,7 @@ enum Worklist {
             [
                 .text(item.caseID.rawValue), .text(item.needID?.rawValue), .text(item.referralID?.rawValue),
                 .text(item.placeID.rawValue), .text(item.urgency?.rawValue), .text(item.status), .flag(item.returned),
-                .flag(item.stalled), .text(item.since.formatted(.iso8601)),
+                .flag(item.stalled), .text(ISOTime.string(item.since)),
             ]
         }
         return listing

@@ -53,7 +53,7 @@ struct ShowAudit: ParsableCommand {
             .map { ($0.id, $0.name) })
         var listing = Listing(keys: ["at", "member", "name", "action", "detail", "device"])
         listing.rows = try store.caseAudit(CaseID(caseID), for: actor).map { entry in
-            [.text(entry.at.formatted(.iso8601)), .text(entry.memberID?.rawValue),
+            [.text(ISOTime.string(entry.at)), .text(entry.memberID?.rawValue),
              .text(entry.memberID.flatMap { members[$0] }), .text(entry.action.rawValue), .text(entry.detail),
              .text(entry.deviceID.rawValue)]
         }
