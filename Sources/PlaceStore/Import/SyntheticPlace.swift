@@ -71,6 +71,14 @@ public enum SyntheticPlace {
         guard (1...GenerationScale.mostCases).contains(cases ?? 1) else {
             throw StoreError.invalidChange("--cases must be between 1 and \(GenerationScale.mostCases)")
         }
+        // No one reads the file until it is renamed into place (a failure removes it): the
+        // dashboard's tallies are counted once, at the end, rather than at every write, and
+        // no commit waits for the disk. A bigger page cache keeps the growing indexes in memory.
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        try store.writer.write { try Tallies.dropTriggers($0) }
         var world = World(reference: reference, counts: scale.counts(cases: cases), seed: seed)
         try store.write(by: nil, try world.team())
         let keys = try store.createTeamKeys(
@@ -86,6 +94,7 @@ public enum SyntheticPlace {
             written += count
             progress?(written, total)
         }
+        try store.writer.write { try Tallies.recountAndKeep($0) }
         try finishing?(store, keys)
         try store.close()
         guard rename(temporary, path) == 0 else { throw StoreError.notWritable(path) }

@@ -113,16 +113,26 @@ enum Tallies {
     /// Runs `apply` with the tallies' triggers dropped, then recounts every
     /// tally and puts the triggers back, all in the caller's transaction, so
     /// no reader sees a stale tally. For a merge that brings more than the
-    /// store holds (a new laptop's first sync): one recount then costs less
-    /// than counting row by row.
+    /// store holds (a new laptop's first sync) or a rebuild: one recount
+    /// then costs less than counting row by row.
     static func recounting<Result>(_ db: Database, _ apply: () throws -> Result) throws -> Result {
+        try dropTriggers(db)
+        let result = try apply()
+        try recountAndKeep(db)
+        return result
+    }
+
+    /// Stops keeping the tallies: only for a file no one reads until `recountAndKeep`.
+    static func dropTriggers(_ db: Database) throws {
         let names = try String.fetchAll(
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally\\_%' ESCAPE '\\'")
         for name in names { try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)") }
-        let result = try apply()
+    }
+
+    /// Recounts every tally and keeps them from now on.
+    static func recountAndKeep(_ db: Database) throws {
         try recount(db)
         try db.execute(sql: triggers)
-        return result
     }
 
     /// The tallies that differ from a recount of the tables (none, unless a trigger is wrong).
