@@ -54,12 +54,32 @@ public struct Op: Hashable, Sendable, Codable, FetchableRecord, PersistableRecor
     /// Appends the op to the log through one cached statement (a record's
     /// `insert` encodes it and prepares a statement each time).
     func append(to db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO op (id, device_id, author_id, hlc, entity, entity_id, field, value, supersedes, resolves)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                id, deviceID.rawValue, authorID?.rawValue, hlc, entity, entityID, field, value, supersedes, resolves,
-            ])
+        try db.cachedStatement(sql: Self.insertOne).execute(arguments: StatementArguments(columns))
+    }
+
+    /// Appends ops to the log a hundred rows a statement: a merge brings tens
+    /// of thousands, and each statement has its own fixed cost.
+    static func append(_ ops: [Op], to db: Database) throws {
+        var start = 0
+        while ops.count - start >= rowsAStatement {
+            let values = ops[start..<start + rowsAStatement].flatMap(\.columns)
+            try db.cachedStatement(sql: insertMany).execute(arguments: StatementArguments(values))
+            start += rowsAStatement
+        }
+        for op in ops[start...] { try op.append(to: db) }
+    }
+
+    private var columns: [(any DatabaseValueConvertible)?] {
+        [id, deviceID.rawValue, authorID?.rawValue, hlc, entity, entityID, field, value, supersedes, resolves]
+    }
+
+    private static let rowsAStatement = 100
+    private static let insertOne = insertSQL(rows: 1)
+    private static let insertMany = insertSQL(rows: rowsAStatement)
+
+    private static func insertSQL(rows: Int) -> String {
+        "INSERT INTO op (id, device_id, author_id, hlc, entity, entity_id, field, value, supersedes, resolves) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     enum CodingKeys: String, CodingKey {

@@ -111,7 +111,7 @@ extension PlaceStore {
             // A merge bringing more ops than the log holds (a new laptop's first sync) counts the
             // dashboard's tallies once at the end rather than row by row (Tallies.recounting).
             let logSize = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM op") ?? 0
-            for op in fresh { try op.append(to: db) }
+            try Op.append(fresh, to: db)
             func materialise() throws {
                 // Parents before children, so a replayed child finds its parent.
                 let recordsByKind = Dictionary(grouping: records, by: \.entity)
