@@ -35,11 +35,13 @@ extension PlaceStore {
     }
 
     /// What a sign-in unlocks here: personal details are sealed and opened
-    /// with the team keys, and audit entries signed (when the device is in a team).
-    public func unlock(_ signedIn: SignedIn) throws {
+    /// with the team keys, and audit entries signed (when the device is in a
+    /// team). `notice` hears of a search index to make first (after an
+    /// upgrade or a new team key).
+    public func unlock(_ signedIn: SignedIn, notice: ((String) -> Void)? = nil) throws {
         useKeys(signedIn.keyring)
         if let key = try deviceSigningKey(keys: signedIn.keyring) { signAuditEntries(with: key) }
-        try refreshSearchTokens()
+        try refreshSearchTokens(notice: notice)
     }
 
     private static func deviceKeyBinding(_ device: DeviceID) -> Data { Data("thistle device key|\(device.rawValue)".utf8) }

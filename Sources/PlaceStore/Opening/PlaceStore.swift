@@ -40,9 +40,12 @@ public final class PlaceStore: Sendable {
     /// Opens the database at `path`, creating it when `create` is set and
     /// no file is there. Refuses, touching nothing, a missing folder, an
     /// unwritable path, and any file that is not a Thistle database.
+    /// `notice` hears, before it starts, of an upgrade of the file's schema
+    /// (which can take a minute on a large place).
     public static func open(
         at path: String, create: Bool = false, device: DeviceID? = nil,
-        clock: any WallClock = SystemClock(), idSource: (any IDSource)? = nil, connections: Connections = .pool
+        clock: any WallClock = SystemClock(), idSource: (any IDSource)? = nil, connections: Connections = .pool,
+        notice: ((String) -> Void)? = nil
     ) throws(StoreError) -> PlaceStore {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let files = FileManager.default
@@ -74,7 +77,7 @@ public final class PlaceStore: Sendable {
             case .pool: try DatabasePool(path: path, configuration: configuration)
             case .single: try DatabaseQueue(path: path, configuration: configuration)
             }
-            let deviceID = try prepare(writer, isNew: isNew, device: device, ids: ids)
+            let deviceID = try prepare(writer, isNew: isNew, device: device, ids: ids, notice: notice)
             return PlaceStore(path: path, writer: writer, deviceID: deviceID, clock: clock, ids: ids, unlocked: unlocked)
         } catch let error as StoreError {
             throw error
@@ -117,7 +120,7 @@ public final class PlaceStore: Sendable {
     }
 
     private static func prepare(
-        _ writer: any DatabaseWriter, isNew: Bool, device: DeviceID?, ids: IDGenerator
+        _ writer: any DatabaseWriter, isNew: Bool, device: DeviceID?, ids: IDGenerator, notice: ((String) -> Void)? = nil
     ) throws -> DeviceID {
         let migrator = Migrations.migrator
         let onDisk = writer.path != ":memory:"
@@ -130,6 +133,14 @@ public final class PlaceStore: Sendable {
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")
                 // A pool sets WAL itself; a single connection keeps whatever mode the file has.
                 if onDisk, !(writer is DatabasePool) { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            }
+        }
+        if !isNew, let notice {
+            let done = try writer.writeWithoutTransaction { try migrator.appliedIdentifiers($0) }
+            let pending = migrator.migrations.filter { !done.contains($0) }
+            if !pending.isEmpty {
+                notice("upgrading this database to the current version (\(pending.count) "
+                       + (pending.count == 1 ? "step" : "steps") + "); on a large place this takes a minute or so")
             }
         }
         try migrator.migrate(writer)

@@ -110,11 +110,18 @@ enum SearchTokens {
 extension PlaceStore {
     /// Makes every resident's tokens again if they were not made with this
     /// sign-in's team key (after an upgrade, a key rotation, or on a
-    /// database first opened before sign-in). One transaction.
-    func refreshSearchTokens() throws {
+    /// database first opened before sign-in). One transaction; `notice`
+    /// hears of it first when there are residents to do.
+    func refreshSearchTokens(notice: ((String) -> Void)? = nil) throws {
         guard let key = unlocked.searchKey else { return }
         let fingerprint = SearchTokens.fingerprint(key)
         guard try localSetting(SearchTokens.setting) != fingerprint else { return }
+        if let notice, let residents = try writer.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM main.resident") }),
+            residents > 0
+        {
+            notice("making the search index of \(residents) "
+                   + (residents == 1 ? "resident" : "residents") + " for this team key; on a large place this takes a minute or so")
+        }
         try writer.write { db in
             try db.execute(sql: "DELETE FROM main.resident_token")
             try db.execute(sql: """

@@ -11,6 +11,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (an id from `thistle members`).", valueName: "member-id"))
     var member: String?
 
+    /// Long work about to start (a schema upgrade, a search index to make), on stderr.
+    static func notice(_ text: String) {
+        FileHandle.standardError.write(Data("thistle: \(text)\n".utf8))
+    }
+
     /// `thistle --db X places` reads as `thistle places --db X`: global
     /// options given before the command name are moved after it, where
     /// each command declares them.
@@ -57,20 +62,20 @@ struct GlobalOptions: ParsableArguments {
     /// a passphrase (THISTLE_PASSPHRASE_FILE or asked without echo). A
     /// successful sign-in is kept for the next command.
     func signIn() throws -> (PlaceStore, SignedIn) {
-        let store = try PlaceStore.open(at: databasePath, connections: .single)
+        let store = try PlaceStore.open(at: databasePath, connections: .single, notice: Self.notice)
         return (store, try signIn(store))
     }
 
     /// Signs in on an open store, which then signs its audit entries.
     func signIn(_ store: PlaceStore) throws -> SignedIn {
         if let kept = try keptSignIn(store) {
-            try store.unlock(kept)
+            try store.unlock(kept, notice: Self.notice)
             return kept
         }
         guard let member, let found = try store.member(MemberID(member)) else { throw SignInError.notSignedIn }
         let passphrase = try PassphraseInput.read(prompt: "Passphrase for \(found.name): ")
         let signedIn = try store.signIn(found.id, passphrase: passphrase)
-        try store.unlock(signedIn)
+        try store.unlock(signedIn, notice: Self.notice)
         SessionFolder.fromEnvironment()?.keep(signedIn, for: store.path, idle: try IdleLock.fromEnvironment())
         return signedIn
     }
@@ -96,7 +101,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the existing database and checks `--as` names a member (for
     /// the verbs that need no sign-in: the place, agencies, members and services).
     func openStore() throws -> (PlaceStore, Member?) {
-        let store = try PlaceStore.open(at: databasePath, connections: .single)
+        let store = try PlaceStore.open(at: databasePath, connections: .single, notice: Self.notice)
         guard let member else { return (store, nil) }
         guard let found = try store.member(MemberID(member)) else {
             throw StoreError.unknownMember(member)

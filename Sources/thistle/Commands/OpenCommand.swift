@@ -50,7 +50,7 @@ enum TerminalSession {
     /// kept sign-in, or `--as` with THISTLE_PASSPHRASE_FILE); otherwise the
     /// workspace asks in its own passphrase box.
     static func run(_ global: GlobalOptions, passphraseHint: String? = nil, opening: Command = .goHome) throws {
-        let store = try PlaceStore.open(at: global.databasePath)
+        let store = try PlaceStore.open(at: global.databasePath, notice: GlobalOptions.notice)
         let idle = try IdleLock.fromEnvironment()
         var member = try global.member.map { id in
             guard let found = try store.member(MemberID(id)) else { throw StoreError.unknownMember(id) }
@@ -58,7 +58,7 @@ enum TerminalSession {
         }
         var signedIn = false
         if let kept = try global.keptSignIn(store) {
-            try store.unlock(kept)
+            try store.unlock(kept, notice: GlobalOptions.notice)
             (member, signedIn) = (kept.member, true)
         } else if member != nil, PassphraseInput.fileIsGiven {
             (member, signedIn) = (try global.signIn(store).member, true)
