@@ -67,6 +67,15 @@ final class SignInCommandTests: DemoBinaryTestCase {
         XCTAssertTrue((try error(result)["message"] as? String ?? "").contains("chmod 600"))
     }
 
+    func testAKeptSignInForAFileReplacedSinceAsksAgain() throws {
+        XCTAssertEqual(try run(["sign-in", "--as", "member-aileen-baxter"], passphrase: "demo").status, 0)
+        let rebuilt = try run(["demo", "--reset", "--no-tui"])
+        XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
+        let again = try error(run(["cases", "mine", "--json"]))
+        XCTAssertEqual(again["error"] as? String, "sign-in", "the new file's keys are not the kept ones: \(again)")
+        XCTAssertEqual(try run(["cases", "mine", "--as", "member-aileen-baxter"], passphrase: "demo").status, 0)
+    }
+
     func testSignInIsKeptUntilSignOut() throws {
         let signedIn = try run(["sign-in", "--as", "member-aileen-baxter", "--json"], passphrase: "demo")
         XCTAssertEqual(signedIn.status, 0, signedIn.stderr)

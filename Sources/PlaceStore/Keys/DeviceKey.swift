@@ -23,6 +23,11 @@ extension PlaceStore {
         try setLocalSettings([Self.deviceKeySetting: sealed])
     }
 
+    /// Whether this device keeps a sealed signing key (it is in a team).
+    public func hasDeviceKey() throws -> Bool {
+        try localSetting(Self.deviceKeySetting) != nil
+    }
+
     /// This device's signing key, opened with the team keys; nil when the
     /// device is in no team. Throws when the sealed key does not open.
     public func deviceSigningKey(keys keyring: TeamKeyring) throws -> Curve25519.Signing.PrivateKey? {

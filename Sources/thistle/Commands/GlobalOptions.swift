@@ -91,6 +91,12 @@ struct GlobalOptions: ParsableArguments {
         else { return nil }
         // The team key changed since (a device was revoked): sign in again to open the new one.
         guard try store.newestKeyGeneration(grantedTo: memberID) <= keyring.currentGeneration else { return nil }
+        // The file was replaced since (a rebuilt demo, a restored copy): its keys are not these; sign in again.
+        let opensHere = (try? store.deviceSigningKey(keys: keyring)) != nil
+        guard try opensHere || !store.hasDeviceKey() else {
+            sessions?.end(database: store.path)
+            return nil
+        }
         guard !found.isDisabled else {
             sessions?.end(database: store.path)
             throw SignInError.disabled
