@@ -9,7 +9,7 @@ enum CaseEventCoding {
         let fields: [String: JSONValue] = [
             "id": .string(id), "case_id": .string(caseID.rawValue), "kind": .string(row.kind),
             "subject_id": row.subject.map { .string($0) } ?? .null, "detail": .object(row.detail),
-            "by_id": .string(event.byID.rawValue), "at": .string(PlaceStore.isoTime(event.at)),
+            "by_id": .string(event.byID.rawValue), "at": .string(ISOTime.string(event.at)),
         ]
         return Change(entity: .caseEvent, entityID: id, field: Op.wholeRecord, value: .object(fields))
     }

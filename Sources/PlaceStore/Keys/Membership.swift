@@ -52,7 +52,7 @@ extension PlaceStore {
                                 arguments: [leaver.rawValue])
         }.map { CaseID($0) }
         var changes: [Change] = [
-            .set(Member.self, id: leaver.rawValue, "disabled_at", to: .string(Self.isoTime(now))),
+            .set(Member.self, id: leaver.rawValue, "disabled_at", to: .string(ISOTime.string(now))),
             .set(Member.self, id: leaver.rawValue, "disabled_by_id", to: .string(admin.member.id.rawValue)),
         ]
         for id in caseIDs {

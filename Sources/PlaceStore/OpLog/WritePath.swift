@@ -72,8 +72,4 @@ extension PlaceStore {
                 """,
             arguments: [change.entity.name, change.entityID, change.field])
     }
-
-    static func isoTime(_ date: Date) -> String {
-        ISOTime.string(date)
-    }
 }

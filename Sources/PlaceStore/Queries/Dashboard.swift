@@ -150,7 +150,7 @@ extension PlaceStore {
                 Urgency.allCases.compactMap { urgency in
                     targets.effective(for: urgency, at: id, in: tree).map {
                         .object(["p": .string(id.rawValue), "u": .string(urgency.rawValue),
-                                 "c": .string(Self.isoTime(now.addingTimeInterval(-Double($0.hours) * 3_600)))])
+                                 "c": .string(ISOTime.string(now.addingTimeInterval(-Double($0.hours) * 3_600)))])
                     }
                 }
             }

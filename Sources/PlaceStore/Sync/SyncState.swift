@@ -67,14 +67,14 @@ extension PlaceStore {
     public func setPeerVector(_ peer: DeviceID, _ vector: [String: String]) throws {
         try setLocalSettings([
             "peer:" + peer.rawValue: JSONValue.object(vector.mapValues { .string($0) }).jsonText,
-            "peer-synced:" + peer.rawValue: Self.isoTime(clock.now()),
+            "peer-synced:" + peer.rawValue: ISOTime.string(clock.now()),
         ])
     }
 
     /// Notes a finished sync with the hub at `url` (written without
     /// secrets) now: the hub then holds every op held here.
     public func recordHubSync(url: String) throws {
-        try setLocalSettings(["hub-url": url, "hub-synced": Self.isoTime(clock.now()),
+        try setLocalSettings(["hub-url": url, "hub-synced": ISOTime.string(clock.now()),
                               "hub-vector": Self.json(try versionVector())])
     }
 
