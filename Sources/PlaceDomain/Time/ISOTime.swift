@@ -12,11 +12,10 @@ public enum ISOTime {
 
     /// The time, to the whole second below it, in UTC.
     public static func string(_ date: Date) -> String {
-        let seconds = Int64(exactly: date.timeIntervalSince1970.rounded(.down))
-        guard let seconds, let (year, month, day) = civil(days: floorDivide(seconds, secondsPerDay)),
-            years.contains(year)
-        else { return date.formatted(.iso8601) }
-        let time = seconds - floorDivide(seconds, secondsPerDay) * secondsPerDay
+        guard let seconds = Int64(exactly: date.timeIntervalSince1970.rounded(.down)) else { return date.formatted(.iso8601) }
+        let days = floorDivide(seconds, secondsPerDay)
+        guard let (year, month, day) = civil(days: days), years.contains(year) else { return date.formatted(.iso8601) }
+        let time = seconds - days * secondsPerDay
         var bytes = [UInt8](repeating: 0, count: 20)
         func put(_ value: Int64, _ width: Int, at offset: Int) {
             var value = value

@@ -83,11 +83,14 @@ struct GlobalOptions: ParsableArguments {
     /// The sign-in kept from an earlier command, if it has not gone idle
     /// (checking first that `--as`, if given, names a member).
     func keptSignIn(_ store: PlaceStore) throws -> SignedIn? {
-        if let member, try store.member(MemberID(member)) == nil { throw StoreError.unknownMember(member) }
+        let named = try member.map { id in
+            guard let found = try store.member(MemberID(id)) else { throw StoreError.unknownMember(id) }
+            return found
+        }
         guard try store.hasCredentials() else { throw SignInError.madeBeforeSignIn }
         let sessions = SessionFolder.fromEnvironment()
-        guard let (memberID, keyring) = sessions?.session(for: store.path, member: member.map { MemberID($0) }),
-            let found = try store.member(memberID)
+        guard let (memberID, keyring) = sessions?.session(for: store.path, member: named?.id),
+            let found = try named ?? store.member(memberID)
         else { return nil }
         // The team key changed since (a device was revoked): sign in again to open the new one.
         guard try store.newestKeyGeneration(grantedTo: memberID) <= keyring.currentGeneration else { return nil }
