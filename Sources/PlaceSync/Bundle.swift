@@ -67,20 +67,25 @@ extension TeamMembership {
         guard file.version == BundleFile.currentVersion else { throw SyncError.unknownFormat(file.version) }
         guard file.team == teamID else { throw SyncError.wrongTeam(file.team) }
         guard let key = try store.enrolledKey(DeviceID(file.device)),
-            let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: key)
+            (try? Curve25519.Signing.PublicKey(rawRepresentation: key)) != nil
         else { throw SyncError.unenrolledDevice(file.device) }
         guard !(try store.revokedDevices().contains(DeviceID(file.device))) else { throw SyncError.revokedDevice(file.device) }
         guard let keysCombined = Data(base64Encoded: file.sealedKeys), let combined = Data(base64Encoded: file.sealed),
-            let signature = Data(base64Encoded: file.signature),
-            publicKey.isValidSignature(signature, for: file.signedHeader + keysCombined + combined)
+            let signature = Data(base64Encoded: file.signature)
         else { throw SyncError.badSignature(file.device) }
-        guard let keysBox = try? AES.GCM.SealedBox(combined: keysCombined),
-            let keysPlain = keyring.open(keysBox, authenticating: file.signedHeader + Data("keys".utf8)),
-            let keyOps = Op.array(fromJSON: keysPlain),
-            keyOps.allSatisfy({ Self.keyKinds.contains($0.entity) }),
-            let box = try? AES.GCM.SealedBox(combined: combined)
-        else { throw SyncError.unreadable("its contents do not open with this team's key") }
-        guard let plain = keyring.open(box, authenticating: file.signedHeader) else {
+        // The signature is checked on one core while the other opens and reads
+        // the ops (each most of a big bundle's reading); nothing is acted on until both are done.
+        let header = file.signedHeader
+        let signed = Pending {
+            (try? Curve25519.Signing.PublicKey(rawRepresentation: key))?
+                .isValidSignature(signature, for: header + keysCombined + combined) == true
+        }
+        let contents = openContents(keys: keysCombined, ops: combined, header: header)
+        guard try signed.get() else { throw SyncError.badSignature(file.device) }
+        guard let (keyOps, opened) = contents else {
+            throw SyncError.unreadable("its contents do not open with this team's key")
+        }
+        guard let ops = opened else {
             // Sealed under a generation this sign-in lacks: if the bundle
             // grants a newer one, take the grants and ask for a new sign-in.
             let newer = { (generation: Int) in generation > self.keyring.currentGeneration }
@@ -90,12 +95,24 @@ extension TeamMembership {
             _ = try store.importOps(keyOps)
             throw SyncError.teamKeyChanged
         }
-        guard let ops = Op.array(fromJSON: plain) else {
-            throw SyncError.unreadable("its contents do not open with this team's key")
-        }
         let result = try store.importOps(keyOps + ops, progress: progress)
         try store.setPeerVector(DeviceID(file.device), file.has)
         return result
+    }
+
+    /// A bundle's key ops, and its other ops when they open with a key this
+    /// sign-in holds (nil when sealed under a generation it lacks); nil if
+    /// the key section does not open or either section is not ops.
+    private func openContents(keys: Data, ops: Data, header: Data) -> (keyOps: [Op], ops: [Op]?)? {
+        guard let keysBox = try? AES.GCM.SealedBox(combined: keys),
+            let keysPlain = keyring.open(keysBox, authenticating: header + Data("keys".utf8)),
+            let keyOps = Op.array(fromJSON: keysPlain),
+            keyOps.allSatisfy({ Self.keyKinds.contains($0.entity) }),
+            let box = try? AES.GCM.SealedBox(combined: ops)
+        else { return nil }
+        guard let plain = keyring.open(box, authenticating: header) else { return (keyOps, nil) }
+        guard let ops = Op.array(fromJSON: plain) else { return nil }
+        return (keyOps, ops)
     }
 }
 

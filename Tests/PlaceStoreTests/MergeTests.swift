@@ -83,14 +83,19 @@ final class MergeTests: XCTestCase {
         let a = try device("a", seed: 1)
         let b = try device("b", from: a, seed: 2)
         try a.write(by: "member-ann", [.set(Place.self, id: "place-beta", "population", to: .int(900))])
-        var ops = try a.allOps()
         let before = try b.contentDump()
-        ops.append(Op(id: "op-bad", deviceID: "device-a", authorID: nil, hlc: "0001795456800000-00000", entity: "place",
-                      entityID: "place-beta", field: "secret_column", value: "1", supersedes: nil))
-        XCTAssertThrowsError(try b.importOps(ops))
-        XCTAssertEqual(try b.contentDump(), before)
-        XCTAssertEqual(try b.logCounts().ops, try device("b2", from: a, seed: 9).logCounts().ops - 2,
-                       "not even the good op of the batch was kept")
+        // A field the kind lacks; a value that is not JSON (the log's own check would refuse it first: the reason given is Thistle's).
+        for (field, value, reason) in [("secret_column", "1", "place has no field 'secret_column'"),
+                                       ("population", "{not json", "op op-bad is malformed")] {
+            let bad = Op(id: "op-bad", deviceID: "device-a", authorID: nil, hlc: "0001795456800000-00000", entity: "place",
+                         entityID: "place-beta", field: field, value: value, supersedes: nil)
+            XCTAssertThrowsError(try b.importOps(try a.allOps() + [bad])) { error in
+                XCTAssertEqual(error as? StoreError, .invalidChange(reason))
+            }
+            XCTAssertEqual(try b.contentDump(), before)
+            XCTAssertEqual(try b.logCounts().ops, try device("b2", from: a, seed: 9).logCounts().ops - 2,
+                           "not even the good op of the batch was kept")
+        }
     }
 
     /// Three devices edit a few fields at random, exchange with random peers

@@ -16,6 +16,8 @@ struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// A string with escapes is put together here, kept between strings (an op's value is one).
+    private var unescaped: [UInt8] = []
     /// Deeper than this is refused rather than risking the stack.
     private static let maximumDepth = 512
 
@@ -205,24 +207,26 @@ struct JSONReader {
     /// A string from its opening quote: runs without escapes are copied whole.
     private mutating func readString() -> String? {
         index += 1
-        var scalars: [UInt8] = []
+        var escapes = false
         var runStart = index
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
                 let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
                 index += 1
-                if scalars.isEmpty { return String(decoding: run, as: UTF8.self) }
-                scalars.append(contentsOf: run)
-                return String(decoding: scalars, as: UTF8.self)
+                if !escapes { return String(decoding: run, as: UTF8.self) }
+                unescaped.append(contentsOf: run)
+                return String(decoding: unescaped, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                if !escapes { unescaped.removeAll(keepingCapacity: true) }
+                escapes = true
+                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 guard let escaped = readEscape() else { return nil }
                 if escaped.isASCII {
-                    scalars.append(UInt8(escaped.value))
+                    unescaped.append(UInt8(escaped.value))
                 } else {
-                    scalars.append(contentsOf: UTF8.encode(escaped)!)
+                    unescaped.append(contentsOf: UTF8.encode(escaped)!)
                 }
                 runStart = index
             case 0..<0x20:

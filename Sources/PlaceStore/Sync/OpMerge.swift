@@ -62,37 +62,33 @@ extension PlaceStore {
     public func importOps(_ ops: [Op], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportResult {
         try writer.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            var seen = Set<String>()
-            let unique = ops.filter { seen.insert($0.id).inserted }
-            // Which are held already, a thousand ids a query (a query an op was most of a re-import).
-            var heldOps = Set<String>()
-            let heldAmong = try db.cachedStatement(sql: "SELECT id FROM op WHERE id IN (SELECT value FROM json_each(?))")
-            for start in stride(from: 0, to: unique.count, by: 1_000) {
-                let ids = unique[start..<min(start + 1_000, unique.count)].map { JSONValue.string($0.id) }
-                heldOps.formUnion(try String.fetchAll(heldAmong, arguments: [JSONValue.array(ids).jsonText]))
-            }
-            // The new ops by record, each with its value read once.
-            var fresh: [Op] = []
-            var byRecord: [RecordKey: [(op: Op, value: JSONValue)]] = [:]
-            for op in unique where !heldOps.contains(op.id) {
-                let value = try Self.check(op)
-                fresh.append(op)
-                byRecord[RecordKey(entity: op.entity, id: op.entityID), default: []].append((op, value))
+            var notHeld = Set<String>(minimumCapacity: ops.count)
+            let unique = ops.filter { notHeld.insert($0.id).inserted }
+            try Self.removeHeld(from: &notHeld, since: unique.lazy.map(\.hlc).min(), in: db)
+            let fresh = unique.filter { notHeld.contains($0.id) }
+            // Each new op's value is read and checked once, on another core while this one writes the log.
+            let values = Pending { try fresh.map(Self.check) }
+            // The new ops by record, as indices into `fresh`.
+            var byRecord: [RecordKey: [Int]] = [:]
+            for (index, op) in fresh.enumerated() {
+                byRecord[RecordKey(entity: op.entity, id: op.entityID), default: []].append(index)
             }
             let records = Set(byRecord.keys)
-            // What the log holds of each record (before the new ops go in), a thousand records a query.
+            // What the log holds of each record (before the new ops go in), a thousand records of a kind a query.
             var newest: [RecordKey: (hlc: String, deleted: Bool)] = [:]
             let newestOf = try db.cachedStatement(sql: """
-                SELECT o.entity, o.entity_id, MAX(o.hlc), MAX(o.field = '*' AND o.value = 'null') FROM op o
-                WHERE (o.entity, o.entity_id) IN
-                      (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
-                GROUP BY o.entity, o.entity_id
+                SELECT entity_id, MAX(hlc), MAX(field = '*' AND value = 'null') FROM op
+                WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))
+                GROUP BY entity_id
                 """)
-            let keys = Array(records)
-            for start in stride(from: 0, to: keys.count, by: 1_000) {
-                let list = keys[start..<min(start + 1_000, keys.count)].map { JSONValue.array([.string($0.entity), .string($0.id)]) }
-                for row in try Row.fetchAll(newestOf, arguments: [JSONValue.array(list).jsonText]) {
-                    newest[RecordKey(entity: row[0], id: row[1])] = (row[2], row[3])
+            let heldOfKind = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM op WHERE entity = ?)")
+            for (kind, keys) in Dictionary(grouping: records, by: \.entity)
+            where try Bool.fetchOne(heldOfKind, arguments: [kind]) == true {  // none, on a first sync, for most kinds
+                for start in stride(from: 0, to: keys.count, by: 1_000) {
+                    let ids = keys[start..<min(start + 1_000, keys.count)].map { JSONValue.string($0.id) }
+                    for row in try Row.fetchAll(newestOf, arguments: [kind, JSONValue.array(ids).jsonText]) {
+                        newest[RecordKey(entity: kind, id: row[0])] = (row[1], row[2])
+                    }
                 }
             }
             // A record whose new ops all come after every op it has can take
@@ -100,8 +96,8 @@ extension PlaceStore {
             // A record with a delete among its ops is always rebuilt: a delete may be contested.
             var appendOnly = Set<RecordKey>()
             let held = Set(newest.keys)
-            for (key, arriving) in byRecord where !arriving.contains(where: \.op.isDelete) && newest[key]?.deleted != true {
-                if newest[key].map({ $0.hlc < arriving.map(\.op.hlc).min()! }) ?? true { appendOnly.insert(key) }
+            for (key, arriving) in byRecord where !arriving.contains(where: { fresh[$0].isDelete }) && newest[key]?.deleted != true {
+                if newest[key].map({ $0.hlc < arriving.map { fresh[$0].hlc }.min()! }) ?? true { appendOnly.insert(key) }
             }
             // Only a record held before can be in conflict before; after, one held before or
             // arriving with more than one op (a record arriving whole in one op has one head a field).
@@ -111,7 +107,13 @@ extension PlaceStore {
             // A merge bringing more ops than the log holds (a new laptop's first sync) counts the
             // dashboard's tallies once at the end rather than row by row (Tallies.recounting).
             let logSize = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM op") ?? 0
-            try Op.append(fresh, to: db)
+            do {
+                try Op.append(fresh, to: db)
+            } catch {
+                _ = try values.get()  // an op that cannot be applied is the reason to give
+                throw error
+            }
+            let value = try values.get()
             func materialise() throws {
                 // Parents before children, so a replayed child finds its parent.
                 let recordsByKind = Dictionary(grouping: records, by: \.entity)
@@ -122,10 +124,12 @@ extension PlaceStore {
                         if done % 1_000 == 0 { progress?(done, records.count) }
                         if appendOnly.contains(key), let arriving = byRecord[key] {
                             let ordered = arriving.count == 1 ? arriving : arriving.sorted {
-                                ($0.op.hlc, $0.op.deviceID.rawValue, $0.op.id) < ($1.op.hlc, $1.op.deviceID.rawValue, $1.op.id)
+                                let (a, b) = (fresh[$0], fresh[$1])
+                                return (a.hlc, a.deviceID.rawValue, a.id) < (b.hlc, b.deviceID.rawValue, b.id)
                             }
-                            for (op, value) in ordered {
-                                try Materializer.apply(op, value: value, replaying: true, absent: !held.contains(key), in: db)
+                            for index in ordered {
+                                try Materializer.apply(fresh[index], value: value[index], replaying: true,
+                                                       absent: !held.contains(key), in: db)
                             }
                         } else {
                             try Self.rebuildRecord(kind, id: key.id, in: db)
@@ -148,11 +152,17 @@ extension PlaceStore {
     /// arrived with it) who share a birth date and a close name or postcode.
     func likelyDuplicates(of arrived: Set<String>, in db: Database) throws -> [(ResidentID, ResidentID)] {
         guard !arrived.isEmpty else { return [] }
+        let arrivedIDs = JSONValue.array(arrived.sorted().map(JSONValue.string)).jsonText
+        // Only a resident here before can be a duplicate: on a new laptop's first sync there is none.
+        guard try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM main.resident WHERE merged_into_id IS NULL AND id NOT IN (SELECT value FROM json_each(?)))
+            """, arguments: [arrivedIDs]) == true
+        else { return [] }
         // One read of the arrivals and one per birth date: a first sync brings thousands.
         let key = try currentSearchKey(db)
         let residents = try Resident.fetchAll(
             db, sql: "SELECT * FROM resident WHERE id IN (SELECT value FROM json_each(?)) AND merged_into_id IS NULL ORDER BY id",
-            arguments: [JSONValue.array(arrived.sorted().map(JSONValue.string)).jsonText])
+            arguments: [arrivedIDs])
         var bornOn: [String: [Resident]] = [:]
         var pairs: [(ResidentID, ResidentID)] = []
         for resident in residents {
@@ -272,6 +282,28 @@ extension PlaceStore {
 
     /// Refuses an op this store could not apply, before anything is written; its value, read.
     @discardableResult
+    /// Takes out of `ids` (the ids of ops to merge, none older than `oldest`)
+    /// those the log holds already. A merge's ops are mostly all new (a
+    /// first sync, a week's work) or all held (the same bundle twice): the
+    /// log's ids from the oldest of them on are read in one go through the
+    /// time index, unless that range is far larger than the ops (an old op
+    /// arriving late at a big log); then they are looked up a thousand a query.
+    static func removeHeld(from ids: inout Set<String>, since oldest: String?, in db: Database) throws {
+        guard let oldest else { return }
+        let limit = 4 * ids.count + 1_000
+        let since = try String.fetchAll(db, sql: "SELECT id FROM op WHERE hlc >= ? LIMIT ?", arguments: [oldest, limit])
+        if since.count < limit {
+            for id in since { ids.remove(id) }
+            return
+        }
+        let heldAmong = try db.cachedStatement(sql: "SELECT id FROM op WHERE id IN (SELECT value FROM json_each(?))")
+        let all = Array(ids)
+        for start in stride(from: 0, to: all.count, by: 1_000) {
+            let chunk = all[start..<min(start + 1_000, all.count)].map(JSONValue.string)
+            for id in try String.fetchAll(heldAmong, arguments: [JSONValue.array(chunk).jsonText]) { ids.remove(id) }
+        }
+    }
+
     static func check(_ op: Op) throws -> JSONValue {
         guard let kind = EntityKind.named(op.entity) else {
             throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
