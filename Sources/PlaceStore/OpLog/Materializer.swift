@@ -40,13 +40,28 @@ enum Materializer {
     private static func insert(
         _ kind: EntityKind, id: String, fields: [String: JSONValue], replacing: Bool, in db: Database
     ) throws {
+        let (present, values) = try row(kind, id: id, fields: fields)
+        if replacing {
+            // A delete and an insert rather than INSERT OR REPLACE, whose implicit delete fires no
+            // trigger: the dashboard's tallies (Tallies) must hear of the row it replaces.
+            // Replaying runs with foreign keys deferred, so the gap breaks none.
+            try db.cachedStatement(sql: "DELETE FROM \(kind.mainTable) WHERE id = ?").execute(arguments: [id])
+        }
+        try db.cachedStatement(sql: insertSQL(kind, present)).execute(arguments: StatementArguments(values))
+    }
+
+    /// A whole record's values in its kind's column order, and which columns
+    /// it has as a bit set (the key of its INSERT's text); refused if its id
+    /// is not `id` or it has a field the kind lacks.
+    private static func row(
+        _ kind: EntityKind, id: String, fields: [String: JSONValue]
+    ) throws -> (present: UInt64, values: [DatabaseValue]) {
         guard fields["id"] == .string(id) else {
             throw StoreError.invalidChange("the \(kind) record's id does not match \(id)")
         }
-        // The record's columns in the kind's order, as a bit set: the key of its INSERT's text.
         precondition(kind.columns.count <= UInt64.bitWidth, "a kind of record has at most 64 columns")
         var present: UInt64 = 0
-        var values: [(any DatabaseValueConvertible)?] = []
+        var values: [DatabaseValue] = []
         values.reserveCapacity(fields.count)
         for (index, column) in kind.columns.enumerated() {
             guard let value = fields[column] else { continue }
@@ -57,22 +72,59 @@ enum Materializer {
             let unknown = fields.keys.filter { !kind.columns.contains($0) }.sorted()
             throw StoreError.invalidChange("\(kind) has no field '\(unknown[0])'")
         }
-        if replacing {
-            // A delete and an insert rather than INSERT OR REPLACE, whose implicit delete fires no
-            // trigger: the dashboard's tallies (Tallies) must hear of the row it replaces.
-            // Replaying runs with foreign keys deferred, so the gap breaks none.
-            try db.cachedStatement(sql: "DELETE FROM \(kind.mainTable) WHERE id = ?").execute(arguments: [id])
-        }
-        try db.cachedStatement(sql: insertSQL(kind, present)).execute(arguments: StatementArguments(values))
+        return (present, values)
     }
 
-    /// `INSERT INTO kind (the present columns) VALUES (?, …)`, made once for each kind and set of columns.
-    private static func insertSQL(_ kind: EntityKind, _ present: UInt64) -> String {
-        let key = InsertKey(kind: kind.name, present: present)
+    /// Records new to the store (a merge's records no op of which was held,
+    /// each arriving whole in one op), inserted a hundred rows a statement
+    /// while they come in runs of one kind with the same columns: a first
+    /// sync brings tens of thousands, and each statement has its own fixed
+    /// cost. `flush` before anything else touches the tables.
+    struct NewRecords {
+        private var kind: EntityKind?
+        private var present: UInt64 = 0
+        private var values: [DatabaseValue] = []
+        private var count = 0
+        static let rowsAStatement = 100
+
+        init() {}
+
+        mutating func add(_ kind: EntityKind, id: String, fields: [String: JSONValue], in db: Database) throws {
+            let (present, values) = try Materializer.row(kind, id: id, fields: fields)
+            if kind.name != self.kind?.name || present != self.present { try flush(in: db) }
+            self.kind = kind
+            self.present = present
+            self.values += values
+            count += 1
+            if count == Self.rowsAStatement { try flush(in: db) }
+        }
+
+        mutating func flush(in db: Database) throws {
+            guard let kind, count > 0 else { return }
+            if count == Self.rowsAStatement {
+                try db.cachedStatement(sql: insertSQL(kind, present, rows: count)).execute(arguments: StatementArguments(values))
+            } else {
+                // A short run: one row a statement, through the text every other insert shares.
+                let width = values.count / count
+                for start in stride(from: 0, to: values.count, by: width) {
+                    try db.cachedStatement(sql: insertSQL(kind, present))
+                        .execute(arguments: StatementArguments(Array(values[start..<start + width])))
+                }
+            }
+            values.removeAll(keepingCapacity: true)
+            count = 0
+        }
+    }
+
+    /// `INSERT INTO kind (the present columns) VALUES (?, …)[, (?, …)…]`, made
+    /// once for each kind, set of columns and number of rows.
+    private static func insertSQL(_ kind: EntityKind, _ present: UInt64, rows: Int = 1) -> String {
+        let key = InsertKey(kind: kind.name, present: present, rows: rows)
         if let known = insertTexts.withLock({ $0[key] }) { return known }
         let columns = kind.columns.indices.filter { present & (1 << UInt64($0)) != 0 }.map { kind.columns[$0] }
+        let row = "(\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
         let text = "INSERT INTO \(kind.mainTable) (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) "
-            + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+            + "VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
         insertTexts.withLock { $0[key] = text }
         return text
     }
@@ -80,6 +132,7 @@ enum Materializer {
     private struct InsertKey: Hashable {
         let kind: String
         let present: UInt64
+        let rows: Int
     }
 
     private static let insertTexts = Mutex<[InsertKey: String]>([:])

@@ -192,11 +192,11 @@ public final class PlaceStore: Sendable {
         }
     }
 
+    /// By `stat` (FileManager's attributes look up the owner's and group's names too).
     private static func isEmptyFile(_ path: String) throws(StoreError) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? NSNumber
-        else { throw .notWritable(path) }
-        return size.intValue == 0
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .notWritable(path) }
+        return status.st_size == 0
     }
 
     /// Reads the file's first 100 bytes (the SQLite header) with a plain

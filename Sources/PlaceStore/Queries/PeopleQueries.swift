@@ -15,7 +15,8 @@ extension PlaceStore {
     }
 
     public func member(_ id: MemberID) throws -> Member? {
-        try writer.read { try Member.fetchOne($0, key: id.rawValue) }
+        // By SQL rather than by key: a key lookup reads the whole schema first (every command signs in through this).
+        try writer.read { try Member.fetchOne($0, sql: "SELECT * FROM member WHERE id = ?", arguments: [id.rawValue]) }
     }
 
     public func needCategories() throws -> [NeedCategory] {

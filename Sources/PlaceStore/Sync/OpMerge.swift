@@ -118,10 +118,18 @@ extension PlaceStore {
                 // Parents before children, so a replayed child finds its parent.
                 let recordsByKind = Dictionary(grouping: records, by: \.entity)
                 var done = 0
+                var newRecords = Materializer.NewRecords()
                 for kind in EntityKind.all {
                     for key in (recordsByKind[kind.name] ?? []).sorted(by: { $0.id < $1.id }) {
                         done += 1
                         if done % 1_000 == 0 { progress?(done, records.count) }
+                        if let arriving = byRecord[key], arriving.count == 1, !held.contains(key),
+                            fresh[arriving[0]].field == Op.wholeRecord, case .object(let fields) = value[arriving[0]] {
+                            // New here, arriving whole: what applying its op would do, with its neighbours.
+                            try newRecords.add(kind, id: key.id, fields: fields, in: db)
+                            continue
+                        }
+                        try newRecords.flush(in: db)
                         if appendOnly.contains(key), let arriving = byRecord[key] {
                             let ordered = arriving.count == 1 ? arriving : arriving.sorted {
                                 let (a, b) = (fresh[$0], fresh[$1])
@@ -136,6 +144,7 @@ extension PlaceStore {
                         }
                     }
                 }
+                try newRecords.flush(in: db)
                 try Self.repairCaseRules(db, cases: Self.cases(touchedBy: fresh, in: db))
             }
             if fresh.count > logSize { try Tallies.recounting(db, materialise) } else { try materialise() }

@@ -76,12 +76,16 @@ struct Listing {
         // One string appended to: a listing may hold tens of thousands of rows.
         var out = "[\n"
         out.reserveCapacity(rows.count * keys.count * 24)
+        // Each key written once, with what comes before its value.
+        let prefixes = keys.indices.map { column in
+            var prefix = column == 0 ? "" : ", "
+            JSONValue.writeString(keys[column], into: &prefix)
+            return prefix + ": "
+        }
         for (index, row) in rows.enumerated() {
             out += index == 0 ? "  {" : ",\n  {"
-            for (column, (key, value)) in zip(keys, row).enumerated() {
-                if column > 0 { out += ", " }
-                JSONValue.writeString(key, into: &out)
-                out += ": "
+            for (prefix, value) in zip(prefixes, row) {
+                out += prefix
                 value.writeJSON(into: &out)
             }
             out += "}"
