@@ -68,40 +68,45 @@ extension PlaceStore {
             let fresh = unique.filter { notHeld.contains($0.id) }
             // Each new op's value is read and checked once, on another core while this one writes the log.
             let values = Pending { try fresh.map(Self.check) }
-            // The new ops by record, as indices into `fresh`.
-            var byRecord: [RecordKey: [Int]] = [:]
-            for (index, op) in fresh.enumerated() {
-                byRecord[RecordKey(entity: op.entity, id: op.entityID), default: []].append(index)
-            }
-            let records = Set(byRecord.keys)
-            // What the log holds of each record (before the new ops go in), a thousand records of a kind a query.
-            var newest: [RecordKey: (hlc: String, deleted: Bool)] = [:]
+            // The records the new ops touch, numbered in the order their first op comes; per record, its
+            // ops (indices into `fresh`), and what the log held of it. Arrays by number, not sets by key:
+            // a first sync brings a hundred thousand records.
+            let touched = TouchedRecords(fresh)
+            let records = touched.keys
+            // What the log holds of each record (before the new ops go in), a thousand records of a kind
+            // a query; a kind the log never held (most, on a first sync) is not asked about.
+            var newest = [(hlc: String, deleted: Bool)?](repeating: nil, count: records.count)
             let newestOf = try db.cachedStatement(sql: """
                 SELECT entity_id, MAX(hlc), MAX(field = '*' AND value = 'null') FROM op
                 WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))
                 GROUP BY entity_id
                 """)
             let heldOfKind = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM op WHERE entity = ?)")
-            for (kind, keys) in Dictionary(grouping: records, by: \.entity)
-            where try Bool.fetchOne(heldOfKind, arguments: [kind]) == true {  // none, on a first sync, for most kinds
-                for start in stride(from: 0, to: keys.count, by: 1_000) {
-                    let ids = keys[start..<min(start + 1_000, keys.count)].map { JSONValue.string($0.id) }
+            for (kind, numbers) in touched.byKind where try Bool.fetchOne(heldOfKind, arguments: [kind]) == true {
+                var number = [String: Int](minimumCapacity: numbers.count)
+                for record in numbers { number[records[record].id] = record }
+                for start in stride(from: 0, to: numbers.count, by: 1_000) {
+                    let ids = numbers[start..<min(start + 1_000, numbers.count)].map { JSONValue.string(records[$0].id) }
                     for row in try Row.fetchAll(newestOf, arguments: [kind, JSONValue.array(ids).jsonText]) {
-                        newest[RecordKey(entity: kind, id: row[0])] = (row[1], row[2])
+                        if let record = number[row[0]] { newest[record] = (row[1], row[2]) }
                     }
                 }
             }
             // A record whose new ops all come after every op it has can take
             // them as they are; otherwise it is rebuilt from all of its ops.
             // A record with a delete among its ops is always rebuilt: a delete may be contested.
-            var appendOnly = Set<RecordKey>()
-            let held = Set(newest.keys)
-            for (key, arriving) in byRecord where !arriving.contains(where: { fresh[$0].isDelete }) && newest[key]?.deleted != true {
-                if newest[key].map({ $0.hlc < arriving.map { fresh[$0].hlc }.min()! }) ?? true { appendOnly.insert(key) }
+            let appendOnly = records.indices.map { record -> Bool in
+                if let sole = touched.soleOp(of: record) {
+                    return !fresh[sole].isDelete && newest[record].map { $0.deleted ? false : $0.hlc < fresh[sole].hlc } ?? true
+                }
+                let arriving = touched.ops(of: record)
+                guard !arriving.contains(where: { fresh[$0].isDelete }), newest[record]?.deleted != true else { return false }
+                return newest[record].map { held in held.hlc < arriving.map { fresh[$0].hlc }.min()! } ?? true
             }
             // Only a record held before can be in conflict before; after, one held before or
             // arriving with more than one op (a record arriving whole in one op has one head a field).
-            let contestable = records.filter { held.contains($0) || byRecord[$0]!.count > 1 }
+            let held = Set(records.indices.lazy.filter { newest[$0] != nil }.map { records[$0] })
+            let contestable = held.union(records.indices.lazy.filter { touched.soleOp(of: $0) == nil }.map { records[$0] })
             let before = Set(try openConflicts(db, in: held).map(\.id))
                 .union(try Self.caseRuleConflicts(db).map(\.id)).union(try Self.deleteConflicts(db, in: held).map(\.id))
             // A merge bringing more ops than the log holds (a new laptop's first sync) counts the
@@ -115,32 +120,32 @@ extension PlaceStore {
             }
             let value = try values.get()
             func materialise() throws {
-                // Parents before children, so a replayed child finds its parent.
-                let recordsByKind = Dictionary(grouping: records, by: \.entity)
                 var done = 0
                 var newRecords = Materializer.NewRecords()
+                // Parents before children, so a replayed child finds its parent.
                 for kind in EntityKind.all {
-                    for key in (recordsByKind[kind.name] ?? []).sorted(by: { $0.id < $1.id }) {
+                    for record in touched.byKind[kind.name] ?? [] {
                         done += 1
                         if done % 1_000 == 0 { progress?(done, records.count) }
-                        if let arriving = byRecord[key], arriving.count == 1, !held.contains(key),
-                            fresh[arriving[0]].field == Op.wholeRecord, case .object(let fields) = value[arriving[0]] {
+                        if let sole = touched.soleOp(of: record), newest[record] == nil, fresh[sole].field == Op.wholeRecord,
+                            case .object(let fields) = value[sole] {
                             // New here, arriving whole: what applying its op would do, with its neighbours.
-                            try newRecords.add(kind, id: key.id, fields: fields, in: db)
+                            try newRecords.add(kind, id: records[record].id, fields: fields, in: db)
                             continue
                         }
                         try newRecords.flush(in: db)
-                        if appendOnly.contains(key), let arriving = byRecord[key] {
+                        let arriving = touched.ops(of: record)
+                        if appendOnly[record] {
                             let ordered = arriving.count == 1 ? arriving : arriving.sorted {
                                 let (a, b) = (fresh[$0], fresh[$1])
                                 return (a.hlc, a.deviceID.rawValue, a.id) < (b.hlc, b.deviceID.rawValue, b.id)
                             }
                             for index in ordered {
                                 try Materializer.apply(fresh[index], value: value[index], replaying: true,
-                                                       absent: !held.contains(key), in: db)
+                                                       absent: newest[record] == nil, in: db)
                             }
                         } else {
-                            try Self.rebuildRecord(kind, id: key.id, in: db)
+                            try Self.rebuildRecord(kind, id: records[record].id, in: db)
                         }
                     }
                 }
@@ -409,4 +414,45 @@ extension PlaceStore {
 struct RecordKey: Hashable {
     let entity: String
     let id: String
+}
+
+/// The records a merge's new ops touch, numbered in the order of their
+/// first op, with each record's ops (indices into the ops, in order) and
+/// the records of each kind.
+struct TouchedRecords {
+    private(set) var keys: [RecordKey] = []
+    /// Record numbers by kind, each in the order of its first op.
+    private(set) var byKind: [String: [Int]] = [:]
+    private var firstOp: [Int] = []
+    /// For each op, the record's next op, or -1.
+    private var nextOp: [Int]
+
+    init(_ ops: [Op]) {
+        nextOp = Array(repeating: -1, count: ops.count)
+        var number = [RecordKey: Int](minimumCapacity: ops.count)
+        var lastOp: [Int] = []
+        for (index, op) in ops.enumerated() {
+            let key = RecordKey(entity: op.entity, id: op.entityID)
+            if let record = number[key] {
+                nextOp[lastOp[record]] = index
+                lastOp[record] = index
+            } else {
+                number[key] = keys.count
+                byKind[op.entity, default: []].append(keys.count)
+                keys.append(key)
+                firstOp.append(index)
+                lastOp.append(index)
+            }
+        }
+    }
+
+    /// The record's op when it has only one (most do).
+    func soleOp(of record: Int) -> Int? { nextOp[firstOp[record]] < 0 ? firstOp[record] : nil }
+
+    /// The record's ops, in the order they came.
+    func ops(of record: Int) -> [Int] {
+        var ops = [firstOp[record]]
+        while nextOp[ops[ops.count - 1]] >= 0 { ops.append(nextOp[ops[ops.count - 1]]) }
+        return ops
+    }
 }
