@@ -160,6 +160,36 @@ final class JSONReaderTests: XCTestCase {
     }
 }
 
+extension JSONReaderTests {
+    /// Strings are scanned eight bytes at a time: a quote, a backslash or a
+    /// control character is found wherever it falls in a long run.
+    func testLongStringsWithASpecialCharacterAnywhere() {
+        let plain = "abcdefghijklmnopqrstuvwxyzé北0123"
+        for special in ["\"", "\\\\", "\\n", "\t", "\u{01}", "\\u00e9", "\\\""] {
+            for position in 0...plain.count {
+                var text = plain
+                text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: position))
+                let json = "\"" + text + "\""
+                XCTAssertEqual(JSONValue(jsonText: json), decoded(json), json)
+            }
+        }
+    }
+
+    func testTheWordScanFindsExactlyTheSpecialBytes() {
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<20_000 {
+            var bytes = (0..<8).map { _ in UInt8.random(in: 0x20...0xFF, using: &random) }
+            if Bool.random(using: &random) {
+                let special: [UInt8] = [0x22, 0x5C, 0x00, 0x1F, 0x0A, 0x7F, 0x80]
+                bytes[Int.random(in: 0..<8, using: &random)] = special[Int.random(in: 0..<special.count, using: &random)]
+            }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let expected = bytes.contains { (byte: UInt8) in byte < 0x20 || byte == 0x22 || byte == 0x5C }
+            XCTAssertEqual(JSONReader.holdsSpecialByte(word), expected, "\(bytes)")
+        }
+    }
+}
+
 /// A bundle's ops read as JSONDecoder read them, and what it refused is refused.
 final class OpArrayReaderTests: XCTestCase {
     func testABundlesOpsReadAsJSONDecoderReadThem() throws {

@@ -122,6 +122,12 @@ extension JSONValue {
         self = value
     }
 
+    /// Parses JSON held as UTF-8 bytes (a file as read); nil if it is not JSON.
+    public init?(jsonData: Data) {
+        guard let value = JSONReader.value(in: jsonData) else { return nil }
+        self = value
+    }
+
     /// The value as it is stored in a table column: scalars as themselves,
     /// arrays and objects as JSON text (which GRDB decodes back into
     /// `Codable` properties).
