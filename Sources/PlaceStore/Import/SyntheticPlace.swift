@@ -87,22 +87,10 @@ public enum SyntheticPlace {
         try store.refreshSearchTokens()
         try store.write(by: nil, try world.directoryAndPlan())
         let total = world.counts.cases
-        // Each batch's records are made on a second core while this one writes the batch before
-        // (the world's random stream passes from batch to batch, so the place is the same).
-        func making(_ world: World, from first: Int) -> Pending<(World, [Change])> {
-            Pending { [batch] in
-                var world = world
-                let changes = try world.cases(from: first, count: min(batch, total - first))
-                return (world, changes)
-            }
-        }
-        var next = making(world, from: 0)
         var written = 0
         while written < total {
             let count = min(batch, total - written)
-            let (advanced, changes) = try next.get()
-            if written + count < total { next = making(advanced, from: written + count) }
-            try store.write(by: nil, changes)
+            try store.write(by: nil, try world.cases(from: written, count: count))
             written += count
             progress?(written, total)
         }
