@@ -294,8 +294,6 @@ extension PlaceStore {
         return first
     }
 
-    /// Refuses an op this store could not apply, before anything is written; its value, read.
-    @discardableResult
     /// Takes out of `ids` (the ids of ops to merge, none older than `oldest`)
     /// those the log holds already. A merge's ops are mostly all new (a
     /// first sync, a week's work) or all held (the same bundle twice): the
@@ -318,6 +316,8 @@ extension PlaceStore {
         }
     }
 
+    /// Refuses an op this store could not apply, before anything is written; its value, read.
+    @discardableResult
     static func check(_ op: Op) throws -> JSONValue {
         guard let kind = EntityKind.named(op.entity) else {
             throw StoreError.invalidChange("unknown kind of record '\(op.entity)'")
