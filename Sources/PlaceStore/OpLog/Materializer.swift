@@ -77,54 +77,35 @@ enum Materializer {
 
     /// Records new to the store (a merge's records no op of which was held,
     /// each arriving whole in one op), inserted a hundred rows a statement
-    /// while they come in runs of one kind with the same columns: a first
-    /// sync brings tens of thousands, and each statement has its own fixed
-    /// cost. `flush` before anything else touches the tables.
+    /// (`RowBatch`) while they come in runs of one kind with the same
+    /// columns. `flush` before anything else touches the tables.
     struct NewRecords {
-        private var kind: EntityKind?
-        private var present: UInt64 = 0
-        private var values: [DatabaseValue] = []
-        private var count = 0
-        static let rowsAStatement = 100
+        private var run: (kind: String, present: UInt64, batch: RowBatch)?
 
         init() {}
 
         mutating func add(_ kind: EntityKind, id: String, fields: [String: JSONValue], in db: Database) throws {
             let (present, values) = try Materializer.row(kind, id: id, fields: fields)
-            if kind.name != self.kind?.name || present != self.present { try flush(in: db) }
-            self.kind = kind
-            self.present = present
-            self.values += values
-            count += 1
-            if count == Self.rowsAStatement { try flush(in: db) }
+            if run?.kind != kind.name || run?.present != present {
+                try flush(in: db)
+                run = (kind.name, present, RowBatch(oneRow: insertSQL(kind, present),
+                                                    fullBatch: insertSQL(kind, present, rows: RowBatch.rowsAStatement)))
+            }
+            try run!.batch.add(values, in: db)
         }
 
         mutating func flush(in db: Database) throws {
-            guard let kind, count > 0 else { return }
-            if count == Self.rowsAStatement {
-                try db.cachedStatement(sql: insertSQL(kind, present, rows: count)).execute(arguments: StatementArguments(values))
-            } else {
-                // A short run: one row a statement, through the text every other insert shares.
-                let width = values.count / count
-                for start in stride(from: 0, to: values.count, by: width) {
-                    try db.cachedStatement(sql: insertSQL(kind, present))
-                        .execute(arguments: StatementArguments(Array(values[start..<start + width])))
-                }
-            }
-            values.removeAll(keepingCapacity: true)
-            count = 0
+            try run?.batch.flush(in: db)
         }
     }
 
-    /// `INSERT INTO kind (the present columns) VALUES (?, …)[, (?, …)…]`, made
+    /// The INSERT of `rows` rows of a kind with the present columns, made
     /// once for each kind, set of columns and number of rows.
     private static func insertSQL(_ kind: EntityKind, _ present: UInt64, rows: Int = 1) -> String {
         let key = InsertKey(kind: kind.name, present: present, rows: rows)
         if let known = insertTexts.withLock({ $0[key] }) { return known }
         let columns = kind.columns.indices.filter { present & (1 << UInt64($0)) != 0 }.map { kind.columns[$0] }
-        let row = "(\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
-        let text = "INSERT INTO \(kind.mainTable) (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) "
-            + "VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+        let text = RowBatch.insertSQL(into: kind.mainTable, columns: columns, rows: rows)
         insertTexts.withLock { $0[key] = text }
         return text
     }

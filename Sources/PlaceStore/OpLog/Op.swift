@@ -57,30 +57,23 @@ public struct Op: Hashable, Sendable, Codable, FetchableRecord, PersistableRecor
         try db.cachedStatement(sql: Self.insertOne).execute(arguments: StatementArguments(columns))
     }
 
-    /// Appends ops to the log a hundred rows a statement: a merge brings tens
-    /// of thousands, and each statement has its own fixed cost.
+    /// Appends ops to the log a hundred rows a statement (`RowBatch`).
     static func append(_ ops: [Op], to db: Database) throws {
-        var start = 0
-        while ops.count - start >= rowsAStatement {
-            let values = ops[start..<start + rowsAStatement].flatMap(\.columns)
-            try db.cachedStatement(sql: insertMany).execute(arguments: StatementArguments(values))
-            start += rowsAStatement
-        }
-        for op in ops[start...] { try op.append(to: db) }
+        var batch = RowBatch(oneRow: insertOne, fullBatch: insertMany)
+        for op in ops { try batch.add(op.columns, in: db) }
+        try batch.flush(in: db)
     }
 
-    private var columns: [(any DatabaseValueConvertible)?] {
-        [id, deviceID.rawValue, authorID?.rawValue, hlc, entity, entityID, field, value, supersedes, resolves]
+    private var columns: [DatabaseValue] {
+        [id.databaseValue, deviceID.rawValue.databaseValue, authorID?.rawValue.databaseValue ?? .null, hlc.databaseValue,
+         entity.databaseValue, entityID.databaseValue, field.databaseValue, value.databaseValue,
+         supersedes?.databaseValue ?? .null, resolves?.databaseValue ?? .null]
     }
 
-    private static let rowsAStatement = 100
-    private static let insertOne = insertSQL(rows: 1)
-    private static let insertMany = insertSQL(rows: rowsAStatement)
-
-    private static func insertSQL(rows: Int) -> String {
-        "INSERT INTO op (id, device_id, author_id, hlc, entity, entity_id, field, value, supersedes, resolves) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-    }
+    private static let columnNames = ["id", "device_id", "author_id", "hlc", "entity", "entity_id", "field", "value",
+                                      "supersedes", "resolves"]
+    private static let insertOne = RowBatch.insertSQL(into: "op", columns: columnNames, rows: 1)
+    private static let insertMany = RowBatch.insertSQL(into: "op", columns: columnNames, rows: RowBatch.rowsAStatement)
 
     enum CodingKeys: String, CodingKey {
         case id, hlc, entity, field, value, supersedes, resolves

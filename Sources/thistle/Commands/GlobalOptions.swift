@@ -83,10 +83,7 @@ struct GlobalOptions: ParsableArguments {
     /// The sign-in kept from an earlier command, if it has not gone idle
     /// (checking first that `--as`, if given, names a member).
     func keptSignIn(_ store: PlaceStore) throws -> SignedIn? {
-        let named = try member.map { id in
-            guard let found = try store.member(MemberID(id)) else { throw StoreError.unknownMember(id) }
-            return found
-        }
+        let named = try namedMember(in: store)
         guard try store.hasCredentials() else { throw SignInError.madeBeforeSignIn }
         let sessions = SessionFolder.fromEnvironment()
         guard let (memberID, keyring) = sessions?.session(for: store.path, member: named?.id),
@@ -111,11 +108,15 @@ struct GlobalOptions: ParsableArguments {
     /// the verbs that need no sign-in: the place, agencies, members and services).
     func openStore() throws -> (PlaceStore, Member?) {
         let store = try PlaceStore.open(at: databasePath, connections: .single, notice: Self.notice)
-        guard let member else { return (store, nil) }
-        guard let found = try store.member(MemberID(member)) else {
-            throw StoreError.unknownMember(member)
+        return (store, try namedMember(in: store))
+    }
+
+    /// The member `--as` names, if given; refused when there is no such member.
+    func namedMember(in store: PlaceStore) throws -> Member? {
+        try member.map { id in
+            guard let found = try store.member(MemberID(id)) else { throw StoreError.unknownMember(id) }
+            return found
         }
-        return (store, found)
     }
 }
 

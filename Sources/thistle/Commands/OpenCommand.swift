@@ -52,10 +52,7 @@ enum TerminalSession {
     static func run(_ global: GlobalOptions, passphraseHint: String? = nil, opening: Command = .goHome) throws {
         let store = try PlaceStore.open(at: global.databasePath, notice: GlobalOptions.notice)
         let idle = try IdleLock.fromEnvironment()
-        var member = try global.member.map { id in
-            guard let found = try store.member(MemberID(id)) else { throw StoreError.unknownMember(id) }
-            return found
-        }
+        var member = try global.namedMember(in: store)
         var signedIn = false
         if let kept = try global.keptSignIn(store) {
             try store.unlock(kept, notice: GlobalOptions.notice)
