@@ -54,7 +54,10 @@ let package = Package(
             dependencies: [
                 "ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI", "PlaceReports", "PlaceSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Swift's static standard library exports every symbol of the program to the dynamic
+            // loader (40,000 names it hashes and dladdr scans at each start); nothing looks them up.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
         // The in-process half of `make bench` (scripts/bench drives it).
         .executableTarget(name: "thistle-bench", dependencies: ["ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI"]),

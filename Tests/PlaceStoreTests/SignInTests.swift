@@ -71,4 +71,25 @@ final class SignInTests: XCTestCase {
             XCTAssertEqual($0 as? SignInError, .noCredential)
         }
     }
+
+    func testAKeptSessionOpensTheSameKeysUntilItGoesIdle() throws {
+        let runtime = FileManager.default.temporaryDirectory.appendingPathComponent("thistle-sessions-\(UUID().uuidString)").path
+        XCTAssertEqual(mkdir(runtime, 0o700), 0)
+        defer { try? FileManager.default.removeItem(atPath: runtime) }
+        let sessions = try XCTUnwrap(SessionFolder.fromEnvironment(["XDG_RUNTIME_DIR": runtime]))
+        let ann = try store.signIn("member-ann", passphrase: "ann passphrase")
+        let database = "/places/a \"quoted\" name.sqlite"
+        let start = Date(timeIntervalSince1970: 1_800_000_000.25)
+        sessions.keep(ann, for: database, idle: 60, now: start)
+
+        let kept = try XCTUnwrap(sessions.session(for: database, member: nil, now: start.addingTimeInterval(59)))
+        XCTAssertEqual(kept.0, "member-ann")
+        XCTAssertEqual(kept.1.keys, ann.keyring.keys)
+        XCTAssertNil(sessions.session(for: "/places/another.sqlite", member: nil, now: start), "kept for its database only")
+        // Used at 59 s: the idle time restarted, so it is still there at 118 s.
+        XCTAssertEqual(sessions.session(for: database, member: "member-ann", now: start.addingTimeInterval(118))?.1.keys,
+                       ann.keyring.keys)
+        XCTAssertNil(sessions.session(for: database, member: nil, now: start.addingTimeInterval(179)), "idle for 61 s")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sessions.path), [], "the idle session is deleted")
+    }
 }

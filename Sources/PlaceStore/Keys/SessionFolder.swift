@@ -33,12 +33,49 @@ public struct SessionFolder: Sendable {
         return status.st_uid == geteuid() && (status.st_mode & 0o077) == 0
     }
 
-    struct Contents: Codable {
+    /// A session file's JSON object (`lastUsed` in seconds since 1970).
+    struct Contents {
         var database: String
         var member: String
         var keys: [String: String]
         var lastUsed: Date
         var idleSeconds: Double
+
+        init(database: String, member: String, keys: [String: String], lastUsed: Date, idleSeconds: Double) {
+            (self.database, self.member, self.keys, self.lastUsed, self.idleSeconds) =
+                (database, member, keys, lastUsed, idleSeconds)
+        }
+
+        /// Read with the op log's JSON reader: JSONDecoder's first use in a
+        /// process costs more than the rest of a sign-in.
+        init?(json: JSONValue) {
+            guard case .object(let fields) = json, case .string(let database)? = fields["database"],
+                case .string(let member)? = fields["member"], case .object(let keyFields)? = fields["keys"],
+                let lastUsed = Self.seconds(fields["lastUsed"]), let idleSeconds = Self.seconds(fields["idleSeconds"])
+            else { return nil }
+            var keys: [String: String] = [:]
+            for (name, value) in keyFields {
+                guard case .string(let key) = value else { return nil }
+                keys[name] = key
+            }
+            self.init(database: database, member: member, keys: keys, lastUsed: Date(timeIntervalSince1970: lastUsed),
+                      idleSeconds: idleSeconds)
+        }
+
+        private static func seconds(_ value: JSONValue?) -> Double? {
+            switch value {
+            case .int(let whole)?: Double(whole)
+            case .double(let seconds)?: seconds
+            default: nil
+            }
+        }
+
+        var json: JSONValue {
+            .object([
+                "database": .string(database), "member": .string(member), "keys": .object(keys.mapValues(JSONValue.string)),
+                "lastUsed": .double(lastUsed.timeIntervalSince1970), "idleSeconds": .double(idleSeconds),
+            ])
+        }
     }
 
     /// The session of `member` (or, when nil, the one used last) on the
@@ -64,9 +101,12 @@ public struct SessionFolder: Sendable {
         guard let (found, contents) = live.max(by: { $0.1.lastUsed < $1.1.lastUsed }),
             let keyring = TeamKeyring(encoded: contents.keys)
         else { return nil }
-        var touched = contents
-        touched.lastUsed = now
-        write(touched, to: found)
+        // Idle time is kept to the second: a command within a second of the last one need not write.
+        if now.timeIntervalSince(contents.lastUsed) >= 1 {
+            var touched = contents
+            touched.lastUsed = now
+            write(touched, to: found)
+        }
         return (MemberID(contents.member), keyring)
     }
 
@@ -96,7 +136,12 @@ public struct SessionFolder: Sendable {
     private static func databaseTag(_ database: String) -> String { tag(database) + "-" }
 
     private static func tag(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        for byte in SHA256.hash(data: Data(text.utf8)).prefix(8) {
+            hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     private func read(_ file: String) -> Contents? {
@@ -104,17 +149,13 @@ public struct SessionFolder: Sendable {
         guard lstat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(),
             (status.st_mode & 0o077) == 0, let data = FileManager.default.contents(atPath: file)
         else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return try? decoder.decode(Contents.self, from: data)
+        return JSONValue(jsonData: data).flatMap(Contents.init(json:))
     }
 
     /// Written to a 0600 temporary file and renamed over the old one, so a
     /// reader never sees half a session.
     private func write(_ contents: Contents, to file: String) {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        guard let data = try? encoder.encode(contents) else { return }
+        let data = Data(contents.json.jsonText.utf8)
         let temporary = file + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { return }

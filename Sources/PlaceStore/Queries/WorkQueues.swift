@@ -112,20 +112,21 @@ extension PlaceStore {
     /// queue's index holds every waiting need of the council area.
     public func triageQueue(in places: Set<PlaceID>) throws -> [WorkItem] {
         try writer.read { db in
-            try Row.fetchAll(
+            // Each row read by column number as the cursor passes it (no copied rows, no name lookups).
+            try Array(Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT n.id AS need_id, n.case_id, w.place_id, n.urgency, n.state, n.returned, n.created_at
+                    SELECT n.id, n.case_id, w.place_id, n.urgency, n.state, n.returned, n.created_at
                     FROM tally_waiting w JOIN main.need n ON n.id = w.need_id
                     WHERE w.place_id IN (SELECT value FROM json_each(?))
                     ORDER BY \(Self.queueRank), n.created_at, n.id
                     """, arguments: [Self.jsonList(places)]
             ).map { row in
                 WorkItem(
-                    caseID: CaseID(row["case_id"] as String), needID: NeedID(row["need_id"] as String), referralID: nil,
-                    placeID: PlaceID(row["place_id"] as String), urgency: Urgency(rawValue: row["urgency"]),
-                    status: row["state"], returned: row["returned"], stalled: nil, since: Self.date(row["created_at"]))
-            }
+                    caseID: CaseID(row[1] as String), needID: NeedID(row[0] as String), referralID: nil,
+                    placeID: PlaceID(row[2] as String), urgency: Urgency(rawValue: row[3]),
+                    status: row[4], returned: row[5], stalled: nil, since: Self.date(row[6]))
+            })
         }
     }
 

@@ -170,3 +170,47 @@ extension IndicatorValue {
                   period: row["period"], value: row["value"], numerator: row["numerator"], denominator: row["denominator"])
     }
 }
+
+extension Place {
+    /// Read column by column: every command that acts as a member reads
+    /// every place, and keyed decoding looks up its conversions the first
+    /// time in each process.
+    public init(row: Row) throws {
+        let id = PlaceID(row["id"] as String)
+        let kindText: String = row["kind"]
+        guard let kind = PlaceKind(rawValue: kindText) else {
+            throw StoreError.database("place '\(id.rawValue)' has an unknown kind '\(kindText)'")
+        }
+        self.init(id: id, name: row["name"], kind: kind, parentID: (row["parent_id"] as String?).map { PlaceID($0) },
+                  population: row["population"], retentionYears: row["retention_years"],
+                  dataSharingAgreement: row["data_sharing_agreement"])
+    }
+}
+
+extension Member {
+    /// Read column by column, as `Place`: every command reads the member signing in.
+    public init(row: Row) throws {
+        let id = MemberID(row["id"] as String)
+        let roleText: String = row["role"]
+        guard let role = Role(rawValue: roleText) else {
+            throw StoreError.database("member '\(id.rawValue)' has an unknown role '\(roleText)'")
+        }
+        guard case .array(let places)? = JSONValue(jsonText: row["place_ids"]) else {
+            throw StoreError.database("member '\(id.rawValue)' has unreadable places")
+        }
+        let disabledAt = try (row["disabled_at"] as String?).map { text in
+            guard let date = ISOTime.date(text) else {
+                throw StoreError.database("member '\(id.rawValue)' has an unreadable disabled date '\(text)'")
+            }
+            return date
+        }
+        self.init(id: id, name: row["name"], agencyID: AgencyID(row["agency_id"] as String), role: role,
+                  placeIDs: try places.map { place in
+                      guard case .string(let text) = place else {
+                          throw StoreError.database("member '\(id.rawValue)' has unreadable places")
+                      }
+                      return PlaceID(text)
+                  },
+                  disabledAt: disabledAt, disabledByID: (row["disabled_by_id"] as String?).map { MemberID($0) })
+    }
+}

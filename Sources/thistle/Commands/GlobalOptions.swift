@@ -20,7 +20,6 @@ struct GlobalOptions: ParsableArguments {
     /// options given before the command name are moved after it, where
     /// each command declares them.
     static func movedAfterCommand(_ arguments: [String]) -> [String] {
-        let commands = Set(Thistle.configuration.subcommands.compactMap { $0.configuration.commandName })
         var leading: [String] = []
         var index = 0
         while index < arguments.count {
@@ -35,7 +34,10 @@ struct GlobalOptions: ParsableArguments {
                 break
             }
         }
-        guard !leading.isEmpty, index < arguments.count, commands.contains(arguments[index]) else { return arguments }
+        // The command names only when needed: each command's configuration is built to read its name.
+        guard !leading.isEmpty, index < arguments.count,
+            Thistle.configuration.subcommands.contains(where: { $0.configuration.commandName == arguments[index] })
+        else { return arguments }
         return [arguments[index]] + leading + arguments[(index + 1)...]
     }
 
