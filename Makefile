@@ -4,7 +4,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3 faketime postgresql-15 openssl
 
-.PHONY: deps build demo test bench bench-compare clean
+.PHONY: deps build demo test reliability bench bench-compare clean
 
 # Release builds link the Swift runtime and Foundation into the binary: a short command then
 # starts in ~9 ms rather than ~16 ms of loading and binding shared libraries (docs/PERFORMANCE.md).
@@ -31,6 +31,13 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" $(SWIFT) test --skip-build
+
+# The full counts of docs/RELIABILITY.md (`make test` runs each briefly): 200 kills of a writer
+# mid-write, 10,000 fuzzed bundles.
+reliability: deps
+	$(SWIFT) build --build-tests
+	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" THISTLE_CRASH_KILLS=200 THISTLE_FUZZ_BUNDLES=10000 \
+	  $(SWIFT) test --skip-build --filter 'CrashSafetyTests|BundleTests.testFuzzed'
 
 # The benchmarks of docs/PERFORMANCE.md, in release mode, on the fife-scale place (100,000 cases);
 # the first run generates .build/bench/fife.sqlite (~4 min). Not part of `make test`.

@@ -61,6 +61,8 @@ let package = Package(
         ),
         // The in-process half of `make bench` (scripts/bench drives it).
         .executableTarget(name: "thistle-bench", dependencies: ["ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI"]),
+        // The child the crash tests kill (docs/RELIABILITY.md).
+        .executableTarget(name: "thistle-writer", dependencies: ["PlaceStore", "PlaceDomain"]),
         .target(
             name: "TestSupport",
             dependencies: ["PlaceDomain", "PlaceStore", "ThistleApp", "TerminalUI", "SampleData"],
