@@ -33,11 +33,11 @@ test: deps
 	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" $(SWIFT) test --skip-build
 
 # The full counts of docs/RELIABILITY.md (`make test` runs each briefly): 200 kills of a writer
-# mid-write, 10,000 fuzzed bundles.
+# mid-write, 10,000 fuzzed bundles, 100,000 monkey events (about 25 minutes in all).
 reliability: deps
 	$(SWIFT) build --build-tests
 	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" THISTLE_CRASH_KILLS=200 THISTLE_FUZZ_BUNDLES=10000 \
-	  $(SWIFT) test --skip-build --filter 'CrashSafetyTests|BundleTests.testFuzzed'
+	  THISTLE_MONKEY_EVENTS=100000 $(SWIFT) test --skip-build --filter 'CrashSafetyTests|BundleTests.testFuzzed|MonkeyTests'
 
 # The benchmarks of docs/PERFORMANCE.md, in release mode, on the fife-scale place (100,000 cases);
 # the first run generates .build/bench/fife.sqlite (~4 min). Not part of `make test`.

@@ -1,6 +1,7 @@
 import Foundation
 import PlaceDomain
-import PlaceStore
+import GRDB
+@testable import PlaceStore
 import TestSupport
 import XCTest
 
@@ -76,5 +77,55 @@ final class OpeningTests: XCTestCase {
                        "/data/thistle/thistle.sqlite")
         XCTAssertEqual(PlaceStore.defaultPath(environment: ["HOME": "/home/a"]),
                        "/home/a/.local/share/thistle/thistle.sqlite")
+    }
+
+    func testADatabaseFromANewerThistleIsRefusedAndLeftUntouched() throws {
+        let path = folder.appendingPathComponent("team.sqlite").path
+        try PlaceStore.open(at: path, create: true).close()
+        // A later version's migration, as that version would have recorded it.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99 from a newer Thistle')") }
+        try queue.close()
+        let before = try Self.everyRow(at: path)
+        XCTAssertThrowsError(try PlaceStore.open(at: path)) {
+            XCTAssertEqual($0 as? StoreError, .newerSchema(path))
+            XCTAssertEqual("\($0)", "\(path) was written by a newer version of Thistle; upgrade thistle to open it")
+        }
+        XCTAssertEqual(try Self.everyRow(at: path), before)
+    }
+
+    /// The schema and every row of the file, as text.
+    static func everyRow(at path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let schema = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+            var lines = schema.map(\.description)
+            for table in schema where table["type"] == "table" {
+                let name: String = table["name"]
+                lines += try Row.fetchAll(db, sql: "SELECT * FROM \(name.quotedDatabaseIdentifier)").map { "\(name) \($0)" }
+            }
+            return lines
+        }
+    }
+
+    /// SQLite's page limit stands in for a full disk: the write is refused in
+    /// words a user can act on and nothing of it is kept.
+    func testAFullDiskRefusesTheWholeWriteClearly() throws {
+        let store = try PlaceStore.open(at: folder.appendingPathComponent("team.sqlite").path, create: true)
+        try Fixtures.populate(store)
+        let dump = try store.contentDump()
+        let changes = (0..<2_000).map { Change.set(Place.self, id: "place-beta", "population", to: .int(Int64($0))) }
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA max_page_count = \(try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)")
+        }
+        XCTAssertThrowsError(try store.write(by: "member-ann", changes)) {
+            XCTAssertEqual(StoreError(sqlite: $0), .diskFull)
+            XCTAssertEqual(StoreError(sqlite: $0)?.description, "the disk is full: nothing was saved; free some space and try again")
+        }
+        XCTAssertEqual(try store.contentDump(), dump, "nothing of the refused write is kept")
+        try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA max_page_count = 1073741823") }
+        XCTAssertNoThrow(try store.write(by: "member-ann", changes), "once there is room")
+        XCTAssertEqual(try store.place("place-beta")?.population, 1_999)
     }
 }

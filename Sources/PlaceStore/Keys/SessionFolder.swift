@@ -40,42 +40,6 @@ public struct SessionFolder: Sendable {
         var keys: [String: String]
         var lastUsed: Date
         var idleSeconds: Double
-
-        init(database: String, member: String, keys: [String: String], lastUsed: Date, idleSeconds: Double) {
-            (self.database, self.member, self.keys, self.lastUsed, self.idleSeconds) =
-                (database, member, keys, lastUsed, idleSeconds)
-        }
-
-        /// Read with the op log's JSON reader: JSONDecoder's first use in a
-        /// process costs more than the rest of a sign-in.
-        init?(json: JSONValue) {
-            guard case .object(let fields) = json, case .string(let database)? = fields["database"],
-                case .string(let member)? = fields["member"], case .object(let keyFields)? = fields["keys"],
-                let lastUsed = Self.seconds(fields["lastUsed"]), let idleSeconds = Self.seconds(fields["idleSeconds"])
-            else { return nil }
-            var keys: [String: String] = [:]
-            for (name, value) in keyFields {
-                guard case .string(let key) = value else { return nil }
-                keys[name] = key
-            }
-            self.init(database: database, member: member, keys: keys, lastUsed: Date(timeIntervalSince1970: lastUsed),
-                      idleSeconds: idleSeconds)
-        }
-
-        private static func seconds(_ value: JSONValue?) -> Double? {
-            switch value {
-            case .int(let whole)?: Double(whole)
-            case .double(let seconds)?: seconds
-            default: nil
-            }
-        }
-
-        var json: JSONValue {
-            .object([
-                "database": .string(database), "member": .string(member), "keys": .object(keys.mapValues(JSONValue.string)),
-                "lastUsed": .double(lastUsed.timeIntervalSince1970), "idleSeconds": .double(idleSeconds),
-            ])
-        }
     }
 
     /// The session of `member` (or, when nil, the one used last) on the
@@ -162,5 +126,38 @@ public struct SessionFolder: Sendable {
         let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
         if written == data.count { rename(temporary, file) } else { unlink(temporary) }
+    }
+}
+
+extension SessionFolder.Contents {
+    /// Read with the op log's JSON reader: JSONDecoder's first use in a
+    /// process costs more than the rest of a sign-in.
+    init?(json: JSONValue) {
+        guard case .object(let fields) = json, case .string(let database)? = fields["database"],
+            case .string(let member)? = fields["member"], case .object(let keyFields)? = fields["keys"],
+            let lastUsed = Self.seconds(fields["lastUsed"]), let idleSeconds = Self.seconds(fields["idleSeconds"])
+        else { return nil }
+        var keys: [String: String] = [:]
+        for (name, value) in keyFields {
+            guard case .string(let key) = value else { return nil }
+            keys[name] = key
+        }
+        self.init(database: database, member: member, keys: keys, lastUsed: Date(timeIntervalSince1970: lastUsed),
+                  idleSeconds: idleSeconds)
+    }
+
+    private static func seconds(_ value: JSONValue?) -> Double? {
+        switch value {
+        case .int(let whole)?: Double(whole)
+        case .double(let seconds)?: seconds
+        default: nil
+        }
+    }
+
+    var json: JSONValue {
+        .object([
+            "database": .string(database), "member": .string(member), "keys": .object(keys.mapValues(JSONValue.string)),
+            "lastUsed": .double(lastUsed.timeIntervalSince1970), "idleSeconds": .double(idleSeconds),
+        ])
     }
 }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// What can go wrong opening or writing the store, in words a user can act on.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case directoryMissing(String)
@@ -18,6 +20,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case locked
     /// Something was to be written about a resident whose details were erased.
     case erased(String)
+    /// Another process (a sync, the workspace) held the write lock past the busy timeout.
+    case busy
+    /// The disk is full.
+    case diskFull
+    /// The file or its disk cannot be written.
+    case readOnly
+    /// The disk could not be read or written.
+    case diskFailed(String)
+    /// The file is damaged.
+    case damaged
 
     public var description: String {
         switch self {
@@ -53,6 +65,34 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "personal details are sealed with the team's key: sign in first"
         case .erased(let id):
             return "resident \(id)'s details were erased; nothing more can be recorded about them"
+        case .busy:
+            return "the database is busy: another Thistle (a sync, or the workspace) is writing to it; "
+                + "nothing was changed, try again in a moment"
+        case .diskFull:
+            return "the disk is full: nothing was saved; free some space and try again"
+        case .readOnly:
+            return "the database cannot be written (a read-only file or disk): nothing was saved"
+        case .diskFailed(let reason):
+            return "the disk could not be read or written (\(reason)): nothing was saved; check the disk"
+        case .damaged:
+            return "the database file is damaged: nothing was changed; restore it from a backup, "
+                + "or join the team again on a new file and sync"
+        }
+    }
+}
+
+extension StoreError {
+    /// What SQLite's refusal means for the user, or nil when `error` is not
+    /// SQLite's. Whatever was being written rolled back with its transaction.
+    public init?(sqlite error: any Error) {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
+        case .SQLITE_FULL: self = .diskFull
+        case .SQLITE_READONLY: self = .readOnly
+        case .SQLITE_IOERR: self = .diskFailed(error.message ?? "an I/O error")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .damaged
+        default: return nil
         }
     }
 }

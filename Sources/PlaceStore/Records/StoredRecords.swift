@@ -177,11 +177,7 @@ extension Place {
     /// time in each process.
     public init(row: Row) throws {
         let id = PlaceID(row["id"] as String)
-        let kindText: String = row["kind"]
-        guard let kind = PlaceKind(rawValue: kindText) else {
-            throw StoreError.database("place '\(id.rawValue)' has an unknown kind '\(kindText)'")
-        }
-        self.init(id: id, name: row["name"], kind: kind, parentID: (row["parent_id"] as String?).map { PlaceID($0) },
+        self.init(id: id, name: row["name"], kind: try row.value("kind", of: "place", id.rawValue), parentID: (row["parent_id"] as String?).map { PlaceID($0) },
                   population: row["population"], retentionYears: row["retention_years"],
                   dataSharingAgreement: row["data_sharing_agreement"])
     }
@@ -191,10 +187,6 @@ extension Member {
     /// Read column by column, as `Place`: every command reads the member signing in.
     public init(row: Row) throws {
         let id = MemberID(row["id"] as String)
-        let roleText: String = row["role"]
-        guard let role = Role(rawValue: roleText) else {
-            throw StoreError.database("member '\(id.rawValue)' has an unknown role '\(roleText)'")
-        }
         guard case .array(let places)? = JSONValue(jsonText: row["place_ids"]) else {
             throw StoreError.database("member '\(id.rawValue)' has unreadable places")
         }
@@ -204,7 +196,8 @@ extension Member {
             }
             return date
         }
-        self.init(id: id, name: row["name"], agencyID: AgencyID(row["agency_id"] as String), role: role,
+        self.init(id: id, name: row["name"], agencyID: AgencyID(row["agency_id"] as String),
+                  role: try row.value("role", of: "member", id.rawValue),
                   placeIDs: try places.map { place in
                       guard case .string(let text) = place else {
                           throw StoreError.database("member '\(id.rawValue)' has unreadable places")
@@ -212,5 +205,16 @@ extension Member {
                       return PlaceID(text)
                   },
                   disabledAt: disabledAt, disabledByID: (row["disabled_by_id"] as String?).map { MemberID($0) })
+    }
+}
+
+extension Row {
+    /// A text column read as one of `Value`'s cases; refused, naming the record, when it is none of them.
+    func value<Value: RawRepresentable<String>>(_ column: String, of record: String, _ id: String) throws -> Value {
+        let text: String = self[column]
+        guard let value = Value(rawValue: text) else {
+            throw StoreError.database("\(record) '\(id)' has an unknown \(column) '\(text)'")
+        }
+        return value
     }
 }

@@ -114,7 +114,7 @@ public struct StoreEffects: Sendable {
                 return nil
             }
         } catch {
-            return .failed(String(describing: error))
+            return .failed(String(describing: StoreError(sqlite: error) ?? error))
         }
     }
 

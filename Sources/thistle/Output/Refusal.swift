@@ -13,7 +13,7 @@ struct Refusal: Error {
 
     /// The refusal an error stands for, or nil for errors that are not refusals (usage errors).
     init?(_ error: any Error) {
-        switch error {
+        switch StoreError(sqlite: error) ?? error {
         case let coded as any CodedRefusal:
             code = coded.code
             message = coded.description
