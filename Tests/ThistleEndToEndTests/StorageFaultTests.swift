@@ -39,6 +39,31 @@ final class StorageFaultTests: DemoBinaryTestCase {
         XCTAssertEqual(free.status, 0, free.stderr)
     }
 
+    /// The same in the workspace, at 80×24: a note written while another
+    /// process holds the lock is refused on the status line, and saved once the lock is free.
+    func testTheWorkspaceSaysTheDatabaseIsBusyAndSavesOnceItIsFree() throws {
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: database, configuration: configuration)
+        let tmux = try TmuxSession(command: [ThistleBinary.path, "--db", database, "--as", lead])
+        try tmux.waitFor("Home") { $0.contains("Alasdair Kerr · lead") && $0.contains("Kirkcaldy") }
+        try tmux.send("4")
+        try tmux.waitFor("my cases") { $0.contains("My cases") && $0.contains("case-0154") }
+        try tmux.send("Enter")
+        try tmux.waitFor("a case") { $0.contains("N note") }
+        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        try tmux.send("N")
+        try tmux.waitFor("the note box") { $0.contains("Enter confirm") }
+        try tmux.send("Phoned the school; visiting Tuesday.", "Enter")
+        let busy = try tmux.waitFor("the refusal", timeout: 30) { $0.contains("the database is busy") }
+        XCTAssertFalse(busy.localizedCaseInsensitiveContains("sqlite"), busy)
+        try holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        try tmux.send("N")
+        try tmux.waitFor("the note box") { $0.contains("Enter confirm") }
+        try tmux.send("Phoned the school; visiting Tuesday.", "Enter")
+        try tmux.waitFor("the saved note") { $0.contains("Phoned the school; visiting Tuesday.") && !$0.contains("Enter confirm") }
+    }
+
     func testAnUnwritableDatabaseFileIsRefusedClearlyAndLeftAsItWas() throws {
         let caseID = try caseInTheQueue()
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
