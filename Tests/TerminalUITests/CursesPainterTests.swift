@@ -45,4 +45,21 @@ final class CursesPainterTests: XCTestCase {
             XCTAssertEqual(columns, width, grapheme)
         }
     }
+
+    /// In a locale that is not UTF-8 only ASCII is drawn, each grapheme in the columns the layout gave it.
+    func testInASCIIEveryGraphemeBecomesItsLookAlikeInTheSameColumns() {
+        func ascii(_ grapheme: String) -> String {
+            CursesPainter.asciiPieces(grapheme, width: max(1, displayWidth(of: grapheme)))
+                .map { String(String.UnicodeScalarView($0.scalars)) }.joined()
+        }
+        XCTAssertEqual(["│", "─", "┼", "▾", "▸", "·", "…", "↑", "←", "–", "“", "£"].map(ascii),
+                       ["|", "-", "+", "v", ">", "-", "~", "^", "<", "-", "\"", "#"])
+        XCTAssertEqual(["é", "Å", "ñ", "a", " "].map(ascii), ["e", "A", "n", "a", " "], "letters lose their accents")
+        XCTAssertEqual(ascii("中"), "? ", "a wide character keeps its two columns")
+        XCTAssertEqual(ascii("👩🏽‍⚕️"), "? ")
+        XCTAssertEqual(ascii("م"), "?")
+        for grapheme in ["│", "中", "👩🏽‍⚕️", "é", "🏴󠁧󠁢󠁳󠁣󠁴󠁿"] {
+            XCTAssertTrue(ascii(grapheme).unicodeScalars.allSatisfy(\.isASCII), grapheme)
+        }
+    }
 }

@@ -75,6 +75,32 @@ public final class TmuxSession {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// The visible screen with its colours and attributes as escape sequences.
+    public func styledScreen() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", name])
+    }
+
+    /// The process ids running in the pane, its shell's children included.
+    public func processes(named name: String) throws -> [pid_t] {
+        let pane = try tmux(["display-message", "-p", "-t", self.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let listing = try Spawn.output(["ps", "-e", "-o", "pid=,ppid=,comm="])
+        var tree: Set<String> = [pane]
+        var found: [pid_t] = []
+        // Parents come before their children in ps's order of pids often, not always: go round until nothing is added.
+        var grew = true
+        while grew {
+            grew = false
+            for line in listing.split(separator: "\n") {
+                let fields = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                guard fields.count >= 3, tree.contains(fields[1]), !tree.contains(fields[0]) else { continue }
+                tree.insert(fields[0])
+                grew = true
+                if fields[2] == name, let pid = pid_t(fields[0]) { found.append(pid) }
+            }
+        }
+        return found
+    }
+
     /// Whether the pane is still in the alternate screen (a TUI is drawing).
     public func isAlternateScreen() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"

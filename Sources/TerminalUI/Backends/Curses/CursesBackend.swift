@@ -66,7 +66,7 @@ public final class CursesBackend: TerminalBackend {
     /// `NO_COLOR` is set. Throws before writing anything if the terminal cannot be used.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalSetupError) {
         if let problem = Self.unusableTerminal(environment: environment) { throw problem }
-        Self.useUTF8Locale()
+        let speaksUTF8 = Self.useUTF8Locale()
         let term = environment["TERM"] ?? ""
 
         var original = termios()
@@ -99,7 +99,7 @@ public final class CursesBackend: TerminalBackend {
         _ = nodelay(window, true)
         _ = set_escdelay(25)
         _ = curs_set(0)
-        painter = CursesPainter(palette: Self.palette(environment))
+        painter = CursesPainter(palette: Self.palette(environment), asciiOnly: !speaksUTF8)
 
         var rows: Int32 = 0, columns: Int32 = 0
         thistle_getmaxyx(window, &rows, &columns)
@@ -189,13 +189,17 @@ public final class CursesBackend: TerminalBackend {
     }
 
     /// `LC_ALL` from the environment; if that is not UTF-8 (LANG=C, say), C.UTF-8
-    /// for the character type, since every terminal Thistle targets speaks UTF-8.
-    private static func useUTF8Locale() {
+    /// for the character type, so curses still measures and keeps graphemes,
+    /// and false: the screen is then drawn in ASCII (`CursesPainter`), as the
+    /// terminal may not show anything else.
+    private static func useUTF8Locale() -> Bool {
         _ = setlocale(LC_ALL, "")
         let codeset = thistle_codeset().map { String(cString: $0) } ?? ""
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        guard codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
             _ = setlocale(LC_CTYPE, "C.UTF-8")
+            return false
         }
+        return true
     }
 
     /// Ctrl-S, Ctrl-Q and Ctrl-V reach the app as keys instead of freezing

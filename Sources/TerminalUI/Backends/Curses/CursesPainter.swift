@@ -18,11 +18,14 @@ final class CursesPainter {
     }
 
     private let palette: Palette
+    /// Only ASCII reaches the terminal (a locale that is not UTF-8).
+    private let asciiOnly: Bool
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int32 = 1
 
-    init(palette: Palette) {
+    init(palette: Palette, asciiOnly: Bool = false) {
         self.palette = palette
+        self.asciiOnly = asciiOnly
     }
 
     /// Writes every run; errors from curses (such as the bottom-right cell,
@@ -34,7 +37,7 @@ final class CursesPainter {
             var x = run.x
             for grapheme in run.cells {
                 let width = max(1, displayWidth(of: grapheme))
-                for piece in Self.pieces(grapheme, width: width) {
+                for piece in asciiOnly ? Self.asciiPieces(grapheme, width: width) : Self.pieces(grapheme, width: width) {
                     write(piece, at: x, run.y, attributes: attributes, pair: pair, in: window)
                     x += piece.columns
                 }
@@ -76,6 +79,39 @@ final class CursesPainter {
         return [Piece(scalars: ["\u{FFFD}"], columns: 1)]
             + Array(repeating: Piece(scalars: [" "], columns: 1), count: max(0, width - 1))
     }
+
+    /// `grapheme` in ASCII, `width` columns wide: lines, arrows and marks by
+    /// their nearest ASCII look-alike, letters without their accents, and
+    /// anything else as `?` (padded to the width the layout gave it).
+    static func asciiPieces(_ grapheme: String, width: Int) -> [Piece] {
+        let scalars = Array(grapheme.unicodeScalars)
+        let stand: Unicode.Scalar
+        if scalars.count == 1, let only = scalars.first, only.isASCII {
+            stand = only
+        } else if let look = asciiLookAlikes[grapheme] {
+            stand = look
+        } else if let base = grapheme.decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII,
+            base.properties.isAlphabetic
+        {
+            stand = base
+        } else {
+            stand = "?"
+        }
+        return [Piece(scalars: [stand], columns: 1)]
+            + Array(repeating: Piece(scalars: [" "], columns: 1), count: max(0, width - 1))
+    }
+
+    private static let asciiLookAlikes: [String: Unicode.Scalar] = {
+        var table: [String: Unicode.Scalar] = [:]
+        for (characters, stand) in [
+            ("│┃║", "|"), ("─━═—–", "-"), ("┌┐└┘├┤┬┴┼╭╮╯╰", "+"), ("▾▼↓", "v"), ("▸▶→›»", ">"), ("◂◀←‹«", "<"),
+            ("▴▲↑", "^"), ("·", "-"), ("•●∙", "*"), ("…", "~"), ("“”„″", "\""), ("‘’′", "'"), ("█▓■", "#"), ("▒░", ":"),
+            ("✓✔", "+"), ("✗✘×", "x"), ("£", "#"), ("○◦", "o"), ("≤", "<"), ("≥", ">"), ("\u{00A0}", " "),
+        ] as [(String, Unicode.Scalar)] {
+            for character in characters { table[String(character)] = stand }
+        }
+        return table
+    }()
 
     private func write(_ piece: Piece, at x: Int, _ y: Int, attributes: attr_t, pair: Int16,
                        in window: UnsafeMutablePointer<WINDOW>) {
