@@ -21,10 +21,7 @@ final class HostileTerminalTests: DemoBinaryTestCase {
         var screen = try tmux.waitFor("Home") { $0.contains("Thistle | Home") }
         XCTAssertTrue(screen.unicodeScalars.allSatisfy(\.isASCII), screen)
         XCTAssertTrue(screen.contains("v Fife") && screen.contains("> Kirkcaldy"), screen)
-        try tmux.send("4")
-        try tmux.waitFor("my cases") { $0.contains("case-0154") }
-        try tmux.send("Enter")
-        screen = try tmux.waitFor("a case") { $0.contains("N note") }
+        screen = try tmux.openTheLeadsFirstCase()
         XCTAssertTrue(screen.unicodeScalars.allSatisfy(\.isASCII), screen)
         XCTAssertTrue(screen.contains("Ryan Clark - born 2010-09-01"), screen)
     }
@@ -35,10 +32,7 @@ final class HostileTerminalTests: DemoBinaryTestCase {
         let colour = try NSRegularExpression(pattern: "\u{1b}\\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]")
         func refusal(_ environment: [String: String]) throws -> String {
             let tmux = try workspace(environment)
-            try tmux.send("4")
-            try tmux.waitFor("my cases") { $0.contains("case-0154") }
-            try tmux.send("Enter")
-            try tmux.waitFor("a case") { $0.contains("C close case") }
+            try tmux.openTheLeadsFirstCase()
             try tmux.send("C")
             try tmux.waitFor("the confirmation") { $0.contains("Enter confirm") }
             try tmux.send("Enter")
@@ -85,10 +79,7 @@ final class HostileTerminalTests: DemoBinaryTestCase {
 
     func testAHangupEndsCleanlyKeepingWhatWasSaved() throws {
         let tmux = try workspace()
-        try tmux.send("4")
-        try tmux.waitFor("my cases") { $0.contains("case-0154") }
-        try tmux.send("Enter")
-        try tmux.waitFor("a case") { $0.contains("N note") }
+        try tmux.openTheLeadsFirstCase()
         try tmux.send("N")
         try tmux.waitFor("the note box") { $0.contains("Enter confirm") }
         try tmux.send("Left a card; will call again.", "Enter")
@@ -99,9 +90,19 @@ final class HostileTerminalTests: DemoBinaryTestCase {
         XCTAssertTrue(ended.contains("[exit status 130]"), ended)
         XCTAssertFalse(try tmux.isAlternateScreen(), "the terminal is given back")
         let again = try workspace()
-        try again.send("4")
-        try again.waitFor("my cases") { $0.contains("case-0154") }
-        try again.send("Enter")
-        try again.waitFor("the note, kept") { $0.contains("Left a card; will call again.") }
+        let reopened = try again.openTheLeadsFirstCase()
+        XCTAssertTrue(reopened.contains("Left a card; will call again."), reopened)
+    }
+}
+
+extension TmuxSession {
+    /// From Home, as the demo's lead Alasdair Kerr: My cases, then the first
+    /// of them (case-0154, Ryan Clark's); returns the case screen.
+    @discardableResult
+    func openTheLeadsFirstCase() throws -> String {
+        try send("4")
+        try waitFor("my cases") { $0.contains("case-0154") }
+        try send("Enter")
+        return try waitFor("a case") { $0.contains("N note") && $0.contains("Ryan Clark") }
     }
 }

@@ -47,10 +47,7 @@ final class StorageFaultTests: DemoBinaryTestCase {
         let holder = try DatabaseQueue(path: database, configuration: configuration)
         let tmux = try TmuxSession(command: [ThistleBinary.path, "--db", database, "--as", lead])
         try tmux.waitFor("Home") { $0.contains("Alasdair Kerr · lead") && $0.contains("Kirkcaldy") }
-        try tmux.send("4")
-        try tmux.waitFor("my cases") { $0.contains("My cases") && $0.contains("case-0154") }
-        try tmux.send("Enter")
-        try tmux.waitFor("a case") { $0.contains("N note") }
+        try tmux.openTheLeadsFirstCase()
         try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
         try tmux.send("N")
         try tmux.waitFor("the note box") { $0.contains("Enter confirm") }
