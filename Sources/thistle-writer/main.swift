@@ -103,7 +103,8 @@ struct Writer {
             let update = try file.refer(
                 id: id, needID: need.id, to: service, servicePlacesCover: true,
                 consentOverride: ConsentOverrideRequest(
-                    reason: "Risk to the resident; consent is being sought.", standingAgreement: tree.dataSharingAgreement(at: place)),
+                    reason: "Risk to the resident; consent is being sought.",
+                    standingAgreement: tree.dataSharingAgreement(at: place)),
                 by: actor, now: Date())
             try store.save(update, replacing: file, by: actor.id)
             say(["referral", id.rawValue, need.id.rawValue, file.case.id.rawValue])
