@@ -142,6 +142,6 @@ extension PlaceStore {
     /// The state digest: SHA-256 over every materialised row, equal on two
     /// devices exactly when their tables are equal.
     public func stateDigest() throws -> String {
-        SHA256.hash(data: Data(try contentDump(includingAudit: false).utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(try contentDump(includingAudit: false).utf8)).hexDigits
     }
 }

@@ -56,4 +56,15 @@ final class ClockAndIDTests: XCTestCase {
         }
         XCTAssertEqual(Set(first).count, first.count)
     }
+
+    /// Hashes and tags are hexed by hand: the same text `String(format: "%02x")` gave, which
+    /// audit entries, search tokens and kept sign-ins written before still hold.
+    func testHexDigitsAreWhatFormatGave() {
+        var random = SeededRandom(seed: 3)
+        for length in [0, 1, 8, 32, 257] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            XCTAssertEqual(bytes.hexDigits, bytes.map { String(format: "%02x", $0) }.joined())
+        }
+        XCTAssertEqual([0x00, 0x0f, 0xa0, 0xff].hexDigits, "000fa0ff")
+    }
 }

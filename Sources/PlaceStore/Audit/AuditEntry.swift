@@ -41,6 +41,6 @@ public struct AuditEntry: Codable, Hashable, Sendable {
     }
 
     var computedHash: String {
-        SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(canonical.utf8)).hexDigits
     }
 }

@@ -22,7 +22,7 @@ public struct KeyGrant: Codable, Hashable, Sendable {
     /// Grants may be sealed twice on two laptops at once; the id is the same,
     /// so the op log keeps one.
     static func id(generation: Int, member: MemberID, publicKey: String) -> String {
-        let digest = SHA256.hash(data: Data(publicKey.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Data(publicKey.utf8)).prefix(8).hexDigits
         return "grant-\(generation)-\(member.rawValue)-\(digest)"
     }
 

@@ -100,12 +100,7 @@ public struct SessionFolder: Sendable {
     private static func databaseTag(_ database: String) -> String { tag(database) + "-" }
 
     private static func tag(_ text: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        for byte in SHA256.hash(data: Data(text.utf8)).prefix(8) {
-            hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
-        }
-        return String(decoding: hex, as: UTF8.self)
+        SHA256.hash(data: Data(text.utf8)).prefix(8).hexDigits
     }
 
     private func read(_ file: String) -> Contents? {

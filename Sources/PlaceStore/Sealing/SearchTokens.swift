@@ -31,7 +31,7 @@ enum SearchTokens {
     /// A short, non-secret name for `key`, to tell whether the tokens held were made with it.
     static func fingerprint(_ key: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("fingerprint".utf8), using: key)
-        return Data(mac).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Data(mac).prefix(8).hexDigits
     }
 
     private static let locale = Locale(identifier: "en_GB")
