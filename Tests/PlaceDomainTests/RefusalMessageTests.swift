@@ -60,6 +60,7 @@ final class RefusalMessageTests: XCTestCase {
             (.dataSharingAgreementTooLong(agency: "a-1", limit: 2_000), ["a-1", "2000"]),
             (.nameMissing(.given), ["given"]),
             (.nameTooLong(.family, limit: 200), ["family", "200"]),
+            (.searchTooLong(limit: 100), ["search", "100"]),
             (.timeInFuture(Date(timeIntervalSince1970: 0)), ["1970-01-01"]),
         ]
         for (violation, names) in all {

@@ -63,6 +63,15 @@ final class SearchTokenTests: XCTestCase {
         XCTAssertGreaterThan(try tokens(of: "res-2"), 10)
     }
 
+    func testAWordRepeatedCountsOnceAndASearchOverItsLimitIsRefused() throws {
+        XCTAssertEqual(try find(String(repeating: "ky8 ", count: 25)), ["res-2"], "100 characters, one word")
+        let tooLong = String(repeating: "ky8 ", count: 25) + "3"
+        XCTAssertThrowsError(try find(tooLong)) {
+            XCTAssertEqual($0 as? CaseRuleViolation, .searchTooLong(limit: ResidentSearch.maximumLength))
+        }
+        XCTAssertEqual(try find("  " + String(repeating: "k", count: 100) + "  "), [], "the limit counts the trimmed text")
+    }
+
     func testErasingAResidentDeletesTheirTokens() throws {
         try store.write(by: "member-ben", [.set(Need.self, id: "need-1", "state", to: .string("closed")),
                                            .set(Case.self, id: "case-1", "status", to: .string("closed"))])

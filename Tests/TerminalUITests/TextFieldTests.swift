@@ -14,6 +14,16 @@ final class TextFieldTests: XCTestCase {
         XCTAssertEqual(field.cursor, 8)
     }
 
+    func testAFieldWithALimitTakesNoCharacterBeyondIt() {
+        var field = TextField(limit: 3)
+        for character in "abcd" { XCTAssertTrue(field.handle(.character(character)), "a character is the field's key") }
+        XCTAssertEqual(field.text, "abc")
+        XCTAssertTrue(field.handle(.backspace))
+        XCTAssertTrue(field.handle(.character("😀")))
+        XCTAssertEqual(field.text, "ab😀")
+        XCTAssertEqual(field.cursor, 3)
+    }
+
     func testCJKAndEmojiAreTypedAsText() {
         let field = typed("北京 👍🇬🇧")
         XCTAssertEqual(field.text, "北京 👍🇬🇧")

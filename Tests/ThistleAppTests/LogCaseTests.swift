@@ -109,6 +109,18 @@ final class LogCaseTests: DemoTestCase {
         guard case .myCases = app.state.stack.last else { return XCTFail("Esc did not leave Log a case") }
     }
 
+    func testTheSearchFieldStopsAtItsLimitAndStillFinds() throws {
+        let app = try app(try Fixtures.sharedDemo(), as: "member-aileen-baxter")
+        app.press(.character("4"), .character("n"))
+        app.type("Craig " + String(repeating: " ", count: ResidentSearch.maximumLength))
+        app.type("Watt")
+        let search = try form(app).search.text
+        XCTAssertEqual(search.count, ResidentSearch.maximumLength)
+        XCTAssertFalse(search.contains("W"), "nothing typed beyond the limit")
+        XCTAssertTrue(app.screen.contains("Craig Watt · born 1938-12-14"), app.screen)
+        XCTAssertNil(app.state.notice)
+    }
+
     func testEveryStepHasHelpTextAndNoKeyTwice() throws {
         for step in [LogCaseScreen.Step.resident, .newResident, .duplicates, .needs, .consent, .note] {
             var screen = LogCaseScreen(from: "Triage queue")

@@ -22,7 +22,7 @@ extension CaseRuleViolation {
             .wrongService:
             return "service-unsuitable"
         case .reasonMissing, .reasonTooLong, .dataSharingAgreementTooLong, .dataSharingAgreementMissing,
-            .overrideOnConsent, .nameMissing, .nameTooLong, .noteMissing,
+            .overrideOnConsent, .nameMissing, .nameTooLong, .searchTooLong, .noteMissing,
             .noteTooLong, .mergeWithItself, .alreadyMerged, .invalidDateOfBirth:
             return "invalid-input"
         }

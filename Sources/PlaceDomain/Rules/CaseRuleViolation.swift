@@ -43,6 +43,7 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
     case overrideOnConsent(agency: AgencyID)
     case nameMissing(ResidentNamePart)
     case nameTooLong(ResidentNamePart, limit: Int)
+    case searchTooLong(limit: Int)
     case timeInFuture(Date)
 
     // Notes
@@ -129,6 +130,8 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
             return "Enter the resident's \(part.rawValue) name."
         case .nameTooLong(let part, let limit):
             return "The resident's \(part.rawValue) name is too long: keep it to \(limit) characters."
+        case .searchTooLong(let limit):
+            return "The search is too long: type part of a name, a postcode or an id, up to \(limit) characters."
         case .timeInFuture(let time):
             return "The time \(Self.timestamp(time)) is in the future; enter when it actually happened."
         case .noteMissing:

@@ -67,7 +67,7 @@ extension PlaceStore {
     /// Residents with a word of their name or postcode beginning with each
     /// word of `text` (case and accents ignored), or whose id is `text`:
     /// up to `limit` of them (the first by id), by name; merged records are
-    /// left out.
+    /// left out. A search longer than `ResidentSearch.maximumLength` is refused.
     ///
     /// Need-to-know: only frontline and lead members search (they register
     /// residents at the door), and they find residents living in places they
@@ -80,14 +80,14 @@ extension PlaceStore {
         guard Member.rolesThatMayLead.contains(viewer.member.role) else {
             throw NotPermitted("only frontline and lead members look residents up; analysts and admins see counts")
         }
-        let id = text.trimmingCharacters(in: .whitespaces)
-        let words = SearchTokens.words(text)
+        let id = try ResidentSearch.validate(text)
+        let words = SearchTokens.searchWords(id)
         guard !id.isEmpty else { return [] }
         let access = CaseAccess.condition(on: "c", for: viewer)
         return try writer.read { db in
             let page = max(limit, 32)
             var found: [Resident] = []
-            for source in try candidateSources(text, id: id, in: db) {
+            for source in try candidateSources(id, in: db) {
                 var after = ""
                 while found.count < max(1, limit) {
                     // The next page of candidates the member may find (from the columns that are not sealed).
@@ -123,12 +123,12 @@ extension PlaceStore {
     /// Where a search's candidates come from, each read in id order: the
     /// resident whose id is the text; then those with every word's token
     /// when the tokens are current, else everyone.
-    private func candidateSources(_ text: String, id: String, in db: Database) throws
+    private func candidateSources(_ id: String, in db: Database) throws
         -> [(sql: String, arguments: StatementArguments)]
     {
         let byID = (sql: "SELECT id FROM main.resident WHERE id = ?", arguments: [id] as StatementArguments)
         guard let key = try currentSearchKey(db) else { return [byID, ("SELECT id FROM main.resident", [])] }
-        let tokens = SearchTokens.searchTokens(text, key: key)
+        let tokens = SearchTokens.searchTokens(id, key: key)
         guard !tokens.isEmpty else { return [byID] }
         let everyWord = tokens.map { _ in "SELECT resident_id AS id FROM main.resident_token WHERE token = ?" }
         return [byID, (everyWord.joined(separator: " INTERSECT "), StatementArguments(tokens))]

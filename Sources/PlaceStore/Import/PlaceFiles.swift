@@ -141,6 +141,14 @@ public struct PlaceFiles: Sendable {
     }
 
     /// Refuses files whose ids point nowhere, before anything is written.
+    /// Refuses a file that gives one id to two records.
+    static func requireUnique(_ ids: [String], in file: String) throws(ImportError) {
+        var seen = Set<String>()
+        for id in ids where !seen.insert(id).inserted {
+            throw .malformed(file: file, line: nil, "\(id) is given twice")
+        }
+    }
+
     private func checkReferences() throws(ImportError) {
         let placeIDs = Set(places.map(\.id))
         let agencyIDs = Set(agencies.map(\.id))
@@ -151,6 +159,14 @@ public struct PlaceFiles: Sendable {
         func check(_ ok: Bool, _ file: String, _ message: @autoclosure () -> String) throws(ImportError) {
             if !ok { throw .malformed(file: file, line: nil, message()) }
         }
+        try Self.requireUnique(places.map(\.id.rawValue), in: "places.json")
+        try Self.requireUnique(agencies.map(\.id.rawValue), in: "agencies.json")
+        try Self.requireUnique(needCategories.map(\.id.rawValue), in: "need-categories.json")
+        try Self.requireUnique(members.map(\.id.rawValue), in: "members.json")
+        try Self.requireUnique(services.map(\.id.rawValue), in: "services.json")
+        try Self.requireUnique(residents.map(\.id.rawValue), in: "residents.csv")
+        try Self.requireUnique(cases.map(\.id.rawValue) + needs.map(\.id.rawValue) + referrals.map(\.id.rawValue),
+                               in: "cases.json")
         for place in places {
             try check(place.parentID.map(placeIDs.contains) ?? true, "places.json",
                       "\(place.id) has an unknown parent \(place.parentID!)")

@@ -76,6 +76,14 @@ public struct PlanFiles: Sendable {
         func check(_ ok: Bool, _ file: String, _ message: @autoclosure () -> String) throws(ImportError) {
             if !ok { throw .malformed(file: file, line: nil, message()) }
         }
+        try PlaceFiles.requireUnique(outcomes.map(\.id.rawValue), in: "outcomes.json")
+        try PlaceFiles.requireUnique(indicators.map(\.id.rawValue), in: "indicators.json")
+        try PlaceFiles.requireUnique(plans.map(\.id.rawValue) + priorities.map(\.id.rawValue) + actions.map(\.id.rawValue),
+                                     in: "plans.json")
+        try PlaceFiles.requireUnique(assessments.map(\.id.rawValue), in: "place-standard.json")
+        try PlaceFiles.requireUnique(evidence.map(\.id.rawValue), in: "evidence.json")
+        try PlaceFiles.requireUnique(streams.map(\.id.rawValue) + allocations.map(\.id.rawValue), in: "pots.json")
+        try PlaceFiles.requireUnique(learning.map(\.id.rawValue), in: "learning.json")
         let outcomeKeys = Set(outcomes.map(\.id))
         let indicatorIDs = Set(indicators.map(\.id))
         for indicator in indicators {

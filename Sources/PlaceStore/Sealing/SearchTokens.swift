@@ -62,7 +62,13 @@ enum SearchTokens {
 
     /// The token each word of a search must have among a resident's (its first eight letters).
     static func searchTokens(_ text: String, key: SymmetricKey) -> [Int64] {
-        words(text).map { token("w|" + $0.prefix(longestPrefix), key: key) }
+        searchWords(text).map { token("w|" + $0.prefix(longestPrefix), key: key) }
+    }
+
+    /// The words of a search, each once (a word repeated narrows nothing).
+    static func searchWords(_ text: String) -> [String] {
+        var seen = Set<String>()
+        return words(text).filter { seen.insert($0).inserted }
     }
 
     static func dateToken(_ date: String, key: SymmetricKey) -> Int64 { token("d|" + date, key: key) }

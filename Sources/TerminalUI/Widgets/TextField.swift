@@ -4,11 +4,15 @@ public struct TextField: Equatable, Sendable {
     public var text: String
     /// Cursor position in grapheme clusters (Characters), 0...text.count.
     public var cursor: Int
+    /// The most characters the field takes; a character typed beyond it is
+    /// not inserted (nil: no limit).
+    public var limit: Int?
 
     /// A field holding `text`, the cursor at the end unless given.
-    public init(text: String = "", cursor: Int? = nil) {
+    public init(text: String = "", cursor: Int? = nil, limit: Int? = nil) {
         self.text = text
         self.cursor = min(max(0, cursor ?? text.count), text.count)
+        self.limit = limit
     }
 
     /// Applies an editing key; returns false for keys a field does not use
@@ -19,6 +23,7 @@ public struct TextField: Equatable, Sendable {
         switch key {
         case .character(let character):
             guard !character.unicodeScalars.contains(where: isControl) else { return false }
+            if let limit, text.count >= limit { return true }
             insert(character)
         case .backspace:
             if cursor > 0 { remove(cursor - 1..<cursor) }

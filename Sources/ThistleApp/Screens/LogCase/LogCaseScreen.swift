@@ -14,7 +14,7 @@ public struct LogCaseScreen: Equatable, Sendable {
     /// The worklist it was opened from, for the breadcrumb of the new case.
     public let from: String
     public var step: Step = .resident
-    public var search = TextField()
+    public var search = TextField(limit: ResidentSearch.maximumLength)
     public var matches: [Resident] = []
     public var matchSelection = 0
     /// The resident the case is for: found, or new (not yet written, no id).

@@ -82,38 +82,9 @@ struct ImportIndicatorValues: ParsableCommand {
 
     func run() throws {
         let work = try PlanWork(global)
-        let url = URL(fileURLWithPath: file)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-        guard let size else { throw Failure("cannot read \(file)") }
-        guard size <= 64 * 1024 * 1024 else { throw Failure("\(file) is larger than 64 MiB") }
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw Failure("\(file) is not UTF-8 text")
-        }
-        let name = url.lastPathComponent
-        let values = try IndicatorValuesCSV.read(text, file: name, indicators: try work.store.indicators())
-        for value in values {
-            guard work.tree[value.placeID] != nil else { throw Failure("\(name): \(value.placeID) is not a known place") }
-            try PlanRules.requireEvidenceKeeper(work.actor, at: value.placeID)
-        }
-        var changes: [Change] = []
-        var replaced = 0
-        for (indicator, group) in Dictionary(grouping: values, by: \.indicatorID) {
-            let existing = Dictionary(
-                try work.store.indicatorValues(indicator, at: Array(Set(group.map(\.placeID)))).map { ($0.key, $0) },
-                uniquingKeysWith: { first, _ in first })
-            for value in group {
-                if let old = existing[value.key] {
-                    replaced += 1
-                    changes += try Change.changes(from: old, to: value)
-                } else {
-                    changes.append(try .create(value))
-                }
-            }
-        }
-        try work.write(changes)
-        struct Summary: Encodable { let imported: Int, replaced: Int }
-        try printRecord(Summary(imported: values.count, replaced: replaced), json: output.json,
-                        text: "Imported \(values.count) values (\(replaced) replaced) from \(name)")
+        let summary = try work.store.importIndicatorValues(from: file, by: work.actor)
+        try printRecord(summary, json: output.json, text: "Imported \(summary.imported) values (\(summary.replaced) replaced) "
+                        + "from \((file as NSString).lastPathComponent)")
     }
 }
 
