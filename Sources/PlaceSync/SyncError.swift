@@ -20,17 +20,17 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notInTeam:
             return "this database belongs to no team yet: run `thistle team init`, or join one with `thistle team join`"
         case .alreadyInTeam(let team):
-            return "this database already belongs to team \(Self.shown(team))"
+            return "this database already belongs to team \(team.shownInRefusal)"
         case .unreadable(let why):
             return "this is not a Thistle bundle or invite, or it is damaged (\(why)); nothing was imported"
         case .unknownFormat(let version):
             return "the bundle is in format version \(version), which this Thistle does not know; update Thistle"
         case .wrongTeam(let team):
-            return "the bundle comes from another team (\(Self.shown(team))); nothing was imported"
+            return "the bundle comes from another team (\(team.shownInRefusal)); nothing was imported"
         case .unenrolledDevice(let device):
-            return "the bundle comes from \(Self.shown(device)), which is not enrolled in this team (sync with the device that invited it first)"
+            return "the bundle comes from \(device.shownInRefusal), which is not enrolled in this team (sync with the device that invited it first)"
         case .badSignature(let device):
-            return "the bundle's signature from \(Self.shown(device)) does not verify: it was altered or damaged; nothing was imported"
+            return "the bundle's signature from \(device.shownInRefusal) does not verify: it was altered or damaged; nothing was imported"
         case .tooLarge(let limit):
             return "the file is larger than \(limit / 1_048_576) MiB"
         case .hubUnreachable(let why):
@@ -40,21 +40,13 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case .hubRowRefused(let seq, let why):
             return "the hub's row \(seq) is refused: \(why); what came before it was applied, nothing after it"
         case .revokedDevice(let device):
-            return "the bundle comes from \(Self.shown(device)), which was revoked (a lost or retired laptop); nothing was imported"
+            return "the bundle comes from \(device.shownInRefusal), which was revoked (a lost or retired laptop); nothing was imported"
         case .teamKeyChanged:
             return "the team key has changed (a device was revoked): sign in again (thistle sign-in), then sync again; "
                 + "what could be read so far was applied"
         case .notPermitted(let why):
             return why
         }
-    }
-
-    /// A name a bundle or invite gave (a team, a device), as a refusal shows
-    /// it: on one line and at most 64 characters, whatever a damaged or
-    /// hostile file holds.
-    static func shown(_ name: String) -> String {
-        let line = String(name.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
-        return line.count > 64 ? line.prefix(63) + "…" : line
     }
 
     /// The CLI's error code (docs/cli.md).

@@ -5,6 +5,12 @@ import Foundation
 @main
 enum Entry {
     static func main() {
+        // Swift would quietly mend bytes that are not UTF-8 into U+FFFD, and a mended name would be stored.
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index], String(validatingCString: argument) == nil else { continue }
+            FileHandle.standardError.write(Data("thistle: argument \(index) is not UTF-8 text; nothing was done\n".utf8))
+            exit(64)
+        }
         do {
             var command = try Thistle.parseAsRoot(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()
@@ -19,7 +25,12 @@ enum Entry {
                 refusal.report(json: CommandLine.arguments.asksForJSON)
                 exit(1)
             }
-            Thistle.exit(withError: error)
+            // A usage error quotes what was typed: each of its lines is tidied like a refusal.
+            let status = Thistle.exitCode(for: error)
+            guard status != .success else { Thistle.exit(withError: error) }
+            let lines = Thistle.fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+            FileHandle.standardError.write(Data((lines.map { Refusal.tidy(String($0)) }.joined(separator: "\n") + "\n").utf8))
+            exit(status.rawValue)
         }
     }
 }

@@ -75,7 +75,7 @@ public enum PlanRuleViolation: Error, Equatable, Sendable, CustomStringConvertib
         case .textTooLong(let field, let limit):
             return "Keep \(field) to \(limit) characters."
         case .notADate(let field, let text):
-            return "\(field) \"\(text)\" is not a date: write YYYY-MM-DD."
+            return "\(field) \"\(text.shownInRefusal)\" is not a date: write YYYY-MM-DD."
         case .dateInFuture(let field, let text):
             return "\(field) \(text) is in the future."
         case .valueDoesNotFit(let indicator, let kind):
@@ -83,7 +83,7 @@ public enum PlanRuleViolation: Error, Equatable, Sendable, CustomStringConvertib
                 ? "\(indicator) is a rate: give --numerator and a --denominator above zero, and no --value."
                 : "\(indicator) is a \(kind.rawValue): give --value only, zero or more."
         case .notAPeriod(let text):
-            return "\"\(text)\" is not a quarter such as 2026-Q3."
+            return "\"\(text.shownInRefusal)\" is not a quarter such as 2026-Q3."
         case .assessment(let problem):
             return problem
         }

@@ -23,7 +23,7 @@ extension CaseRuleViolation {
             return "service-unsuitable"
         case .reasonMissing, .reasonTooLong, .dataSharingAgreementTooLong, .dataSharingAgreementMissing,
             .overrideOnConsent, .nameMissing, .nameTooLong, .searchTooLong, .noteMissing,
-            .noteTooLong, .mergeWithItself, .alreadyMerged, .invalidDateOfBirth:
+            .noteTooLong, .mergeWithItself, .alreadyMerged, .invalidDateOfBirth, .invalidPostcode:
             return "invalid-input"
         }
     }

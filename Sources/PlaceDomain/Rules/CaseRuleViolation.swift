@@ -56,6 +56,7 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
     case mergeWithItself(ResidentID)
     case alreadyMerged(ResidentID, into: ResidentID)
     case invalidDateOfBirth(String)
+    case invalidPostcode(String)
 
     public var description: String {
         switch self {
@@ -148,7 +149,9 @@ public enum CaseRuleViolation: Error, Hashable, Sendable, CustomStringConvertibl
         case .alreadyMerged(let id, let target):
             return "Resident \(id) was already merged into \(target)."
         case .invalidDateOfBirth(let text):
-            return "\"\(text)\" is not a date of birth: give a past date as YYYY-MM-DD."
+            return "\"\(text.shownInRefusal)\" is not a date of birth: give a past date as YYYY-MM-DD."
+        case .invalidPostcode(let text):
+            return "\"\(text.shownInRefusal)\" is not a postcode: letters, digits and a space, up to \(Postcode.maximumLength) characters."
         }
     }
 

@@ -129,7 +129,7 @@ public struct PlaceFiles: Sendable {
             }
             let birth = row["dateOfBirth"].flatMap { $0.isEmpty ? nil : $0 }
             if let birth, !DateOfBirth.isCalendarDate(birth) {
-                throw .malformed(file: file, line: row.line, "dateOfBirth \"\(birth)\" is not a YYYY-MM-DD date")
+                throw .malformed(file: file, line: row.line, "dateOfBirth \"\(birth.shownInRefusal)\" is not a YYYY-MM-DD date")
             }
             residents.append(
                 Resident(

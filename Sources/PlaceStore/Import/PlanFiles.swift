@@ -168,21 +168,21 @@ public enum IndicatorValuesCSV {
             func number(_ column: String) throws(ImportError) -> Double? {
                 guard let text = row[column]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
                 guard let number = Double(text), number.isFinite else {
-                    throw .malformed(file: file, line: row.line, "\(column) \"\(text)\" is not a number")
+                    throw .malformed(file: file, line: row.line, "\(column) \"\(text.shownInRefusal)\" is not a number")
                 }
                 guard number >= 0 else { throw .malformed(file: file, line: row.line, "\(column) is negative") }
                 return number
             }
             let indicator = IndicatorID(row["indicator"] ?? "")
             guard let kind = kinds[indicator] else {
-                throw .malformed(file: file, line: row.line, "\"\(indicator)\" is not a known indicator")
+                throw .malformed(file: file, line: row.line, "\"\(indicator.rawValue.shownInRefusal)\" is not a known indicator")
             }
             guard let place = row["place"], !place.isEmpty else {
                 throw .malformed(file: file, line: row.line, "place is required")
             }
             let period = row["period"] ?? ""
             guard IndicatorValue.isPeriod(period) else {
-                throw .malformed(file: file, line: row.line, "period \"\(period)\" is not a quarter such as 2026-Q3")
+                throw .malformed(file: file, line: row.line, "period \"\(period.shownInRefusal)\" is not a quarter such as 2026-Q3")
             }
             let value = IndicatorValue(
                 indicatorID: indicator, placeID: PlaceID(place), period: period, value: try number("value"),

@@ -81,3 +81,25 @@ enum RecordCoding {
         return try JSONDecoder().decode(JSONValue.self, from: try encoder.encode(record))
     }
 }
+
+extension Change {
+    /// Refuses a value whose text holds a control character other than a
+    /// tab or a new line, naming the field.
+    func requirePlainText() throws {
+        func check(_ value: JSONValue, _ field: String) throws {
+            switch value {
+            case .string(let text):
+                if let control = PlainText.firstControl(in: text) {
+                    let code = String(control.value, radix: 16, uppercase: true)
+                    throw StoreError.invalidChange(
+                        "the \(field.replacingOccurrences(of: "_", with: " ")) holds a control character "
+                            + "(U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)); type plain text")
+                }
+            case .array(let items): for item in items { try check(item, field) }
+            case .object(let fields): for (name, item) in fields { try check(item, name) }
+            default: break
+            }
+        }
+        try check(value, field)
+    }
+}

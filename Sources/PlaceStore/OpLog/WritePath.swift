@@ -7,10 +7,12 @@ extension PlaceStore {
     /// becomes an op (with the next HLC time and the op it supersedes, who
     /// and which device) and is applied to its table, and the cases it
     /// touched get an entry each in the audit trail. Either all of it is
-    /// durable when this returns, or none of it happened.
+    /// durable when this returns, or none of it happened. Text holding a
+    /// control character (`PlainText`) is refused before anything is written.
     @discardableResult
     public func write(by author: MemberID?, _ changes: [Change]) throws -> [String] {
-        try writer.write { db in
+        for change in changes { try change.requirePlainText() }
+        return try writer.write { db in
             var clock = HybridLogicalClock(last: try Self.lastHLC(db))
             var opIDs: [String] = []
             opIDs.reserveCapacity(changes.count)

@@ -46,17 +46,17 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .newerSchema(let path):
             return "\(path) was written by a newer version of Thistle; upgrade thistle to open it"
         case .unknownMember(let id):
-            return "there is no member with id '\(id)'; `thistle members` lists them"
+            return "there is no member with id '\(id.shownInRefusal)'; `thistle members` lists them"
         case .unknownPlace(let id):
-            return "there is no place with id '\(id)'; `thistle places` lists them"
+            return "there is no place with id '\(id.shownInRefusal)'; `thistle places` lists them"
         case .unknownResident(let id):
-            return "there is no resident with id '\(id)' (or it was merged into another: use that one)"
+            return "there is no resident with id '\(id.shownInRefusal)' (or it was merged into another: use that one)"
         case .unknownCase(let id):
-            return "there is no case with id '\(id)'"
+            return "there is no case with id '\(id.shownInRefusal)'"
         case .unknownAgency(let id):
-            return "there is no agency with id '\(id)'; `thistle agencies` lists them"
+            return "there is no agency with id '\(id.shownInRefusal)'; `thistle agencies` lists them"
         case .unknownNeedCategory(let key):
-            return "there is no need category '\(key)'"
+            return "there is no need category '\(key.shownInRefusal)'"
         case .invalidChange(let reason):
             return "change refused: \(reason)"
         case .database(let reason):

@@ -17,6 +17,7 @@ extension StoreEffects {
             if request.isNew {
                 _ = try ResidentName.validate(givenName: resident.givenName, familyName: resident.familyName)
                 try DateOfBirth.validate(resident.dateOfBirth ?? "", now: now)
+                resident.postcode = try resident.postcode.flatMap(Postcode.validate)
             }
             let opened = try CaseFile.open(
                 id: CaseID(store.newID()), residentID: resident.id, placeID: resident.placeID,

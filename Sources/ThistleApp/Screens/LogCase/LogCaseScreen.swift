@@ -197,10 +197,9 @@ public struct LogCaseScreen: Equatable, Sendable {
                 if let tree = context.overview?.tree, tree[place] == nil {
                     return Outcome(notice: "There is no place \(place); choose a community with ↑/↓ or type a place id.")
                 }
-                let postcode = fields[2].text.trimmingCharacters(in: .whitespaces)
                 let new = Resident(
                     id: "", givenName: name.givenName, familyName: name.familyName, dateOfBirth: dob,
-                    postcode: postcode.isEmpty ? nil : postcode, placeID: place)
+                    postcode: try Postcode.validate(fields[2].text), placeID: place)
                 resident = new
                 isNewResident = true
                 return Outcome(effects: [.findDuplicates(new)])

@@ -61,5 +61,5 @@ struct CaseAction {
 struct UnknownID: Error, CustomStringConvertible {
     let kind: String
     let id: String
-    var description: String { "there is no \(kind) with id '\(id)'" }
+    var description: String { "there is no \(kind) with id '\(id.shownInRefusal)'" }
 }

@@ -27,6 +27,7 @@ struct AddResident: ParsableCommand {
         let action = try CaseAction(global)
         let checked = try ResidentInput.name(name)
         try ResidentInput.checkBirth(dob, now: action.now)
+        let postcode = try Postcode.validate(postcode)
         try ResidentInput.checkPlace(place, in: action.tree)
         let candidate = ResidentCandidate(
             givenName: checked.givenName, familyName: checked.familyName, dateOfBirth: dob, postcode: postcode)
@@ -128,7 +129,7 @@ struct UpdateResident: ParsableCommand {
             try ResidentInput.checkBirth(dob, now: action.now)
             updated.dateOfBirth = dob
         }
-        if let postcode { updated.postcode = postcode }
+        if let postcode { updated.postcode = try Postcode.validate(postcode) }
         if let place {
             try ResidentInput.checkPlace(place, in: action.tree)
             updated.placeID = PlaceID(place)

@@ -16,14 +16,14 @@ enum PassphraseInput {
     /// The current passphrase.
     static func read(prompt: String) throws -> String {
         if let path = environment(fileVariable) { return try fromFile(path, variable: fileVariable) }
-        return try fromTerminal(prompt)
+        return try fromTerminal(prompt, variable: fileVariable)
     }
 
     /// A new passphrase: from its file, or typed twice.
     static func readNew(prompt: String) throws -> String {
         if let path = environment(newFileVariable) { return try fromFile(path, variable: newFileVariable) }
-        let first = try fromTerminal(prompt)
-        guard Secrets.equal(Data(try fromTerminal("Again: ").utf8), Data(first.utf8)) else { throw SignInError.passphrasesDiffer }
+        let first = try fromTerminal(prompt, variable: newFileVariable)
+        guard Secrets.equal(Data(try fromTerminal("Again: ", variable: newFileVariable).utf8), Data(first.utf8)) else { throw SignInError.passphrasesDiffer }
         return first
     }
 
@@ -49,12 +49,13 @@ enum PassphraseInput {
             .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
     }
 
-    /// Asks on the controlling terminal with echo off, restoring it after.
-    private static func fromTerminal(_ prompt: String) throws -> String {
+    /// Asks on the controlling terminal with echo off, restoring it after;
+    /// with no terminal, the refusal names the file `variable` could give instead.
+    private static func fromTerminal(_ prompt: String, variable: String) throws -> String {
         let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
         guard tty >= 0, isatty(tty) == 1 else {
             if tty >= 0 { close(tty) }
-            throw SignInError.noPassphrase("no terminal to ask on; set \(fileVariable) to a file only you can read")
+            throw SignInError.noPassphrase("no terminal to ask on; set \(variable) to a file only you can read")
         }
         defer { close(tty) }
         var saved = termios()

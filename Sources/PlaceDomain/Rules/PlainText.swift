@@ -1,0 +1,35 @@
+/// Text as Thistle keeps it: what a person typed, never a control character
+/// that would move a colleague's cursor, recolour their terminal or hide a
+/// line (escape sequences, carriage returns, bells). Tabs and new lines are
+/// kept: notes have paragraphs.
+public enum PlainText {
+    /// The first character of `text` that is not kept, if any.
+    public static func firstControl(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first { $0 != "\t" && $0 != "\n" && $0.properties.generalCategory == .control }
+    }
+}
+
+extension String {
+    /// Text given by someone else (typed, or read from a file), as a refusal
+    /// quotes it: on one line and at most 64 characters, whatever it holds.
+    public var shownInRefusal: String {
+        let line = String(unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+        return line.count > 64 ? line.prefix(63) + "…" : line
+    }
+}
+
+/// A UK postcode as typed at the door: letters, digits and spaces, at most
+/// ten characters. It is kept as typed (trimmed); no postcode is allowed.
+public enum Postcode {
+    public static let maximumLength = 10
+
+    /// The postcode trimmed, or nil when blank; refused when it cannot be one.
+    public static func validate(_ text: String) throws -> String? {
+        let trimmed = text.trimmingWhitespace
+        guard !trimmed.isEmpty else { return nil }
+        guard trimmed.count <= maximumLength,
+            trimmed.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == " " })
+        else { throw CaseRuleViolation.invalidPostcode(trimmed) }
+        return trimmed
+    }
+}
