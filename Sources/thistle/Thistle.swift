@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlaceDomain
 
 /// Runs the command line, giving each kind of failure its exit status.
 @main
@@ -29,7 +30,7 @@ enum Entry {
             let status = Thistle.exitCode(for: error)
             guard status != .success else { Thistle.exit(withError: error) }
             let lines = Thistle.fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
-            FileHandle.standardError.write(Data((lines.map { Refusal.tidy(String($0)) }.joined(separator: "\n") + "\n").utf8))
+            FileHandle.standardError.write(Data((lines.map { String($0).oneLine() }.joined(separator: "\n") + "\n").utf8))
             exit(status.rawValue)
         }
     }

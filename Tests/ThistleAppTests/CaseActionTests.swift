@@ -12,32 +12,6 @@ import XCTest
 final class CaseActionTests: DemoTestCase {
     let lead: MemberID = "member-aileen-baxter"
 
-    /// Opens, from a worklist, the first case `where` accepts among those the member can see there.
-    func openCase(_ store: PlaceStore, as id: MemberID, fromQueue: Bool = false,
-                  where accept: (CaseFile) throws -> Bool = { _ in true }) throws -> (AppDriver, CaseID) {
-        let member = try XCTUnwrap(try store.member(id))
-        let app = AppDriver(store: store, member: member, size: Size(width: 120, height: 40))
-        app.press(.character(fromQueue ? "3" : "4"))
-        let rows: [WorkRow]
-        switch app.state.stack.last {
-        case .triageQueue(let screen)?: rows = try XCTUnwrap(screen.rows)
-        case .myCases(let screen)?: rows = try XCTUnwrap(screen.work.rows)
-        default: throw WrongScreen("a worklist")
-        }
-        var index: Int?
-        for (position, row) in rows.enumerated() {
-            let file = try XCTUnwrap(try store.caseFile(row.item.caseID))
-            if file.case.status == .open, try accept(file) { index = position; break }
-        }
-        let found = try XCTUnwrap(index, "no case fits")
-        app.press(.home)
-        for _ in 0..<found { app.press(.down) }
-        app.press(.enter)
-        guard case .caseFile(let screen)? = app.state.stack.last else { throw WrongScreen("the case") }
-        XCTAssertEqual(screen.caseID, rows[found].item.caseID)
-        return (app, screen.caseID)
-    }
-
     func testAddingANeedChoosesACategoryThenAnUrgency() throws {
         let store = try freshDemo()
         let (app, id) = try openCase(store, as: lead)
@@ -152,5 +126,33 @@ final class CaseActionTests: DemoTestCase {
         app.type("Just passing")
         app.press(.enter)
         XCTAssertEqual(try store.notes(on: id), before)
+    }
+}
+
+extension DemoTestCase {
+    /// Opens, from a worklist, the first case `where` accepts among those the member can see there.
+    func openCase(_ store: PlaceStore, as id: MemberID, fromQueue: Bool = false,
+                  where accept: (CaseFile) throws -> Bool = { _ in true }) throws -> (AppDriver, CaseID) {
+        let member = try XCTUnwrap(try store.member(id))
+        let app = AppDriver(store: store, member: member, size: Size(width: 120, height: 40))
+        app.press(.character(fromQueue ? "3" : "4"))
+        let rows: [WorkRow]
+        switch app.state.stack.last {
+        case .triageQueue(let screen)?: rows = try XCTUnwrap(screen.rows)
+        case .myCases(let screen)?: rows = try XCTUnwrap(screen.work.rows)
+        default: throw WrongScreen("a worklist")
+        }
+        var index: Int?
+        for (position, row) in rows.enumerated() {
+            let file = try XCTUnwrap(try store.caseFile(row.item.caseID))
+            if file.case.status == .open, try accept(file) { index = position; break }
+        }
+        let found = try XCTUnwrap(index, "no case fits")
+        app.press(.home)
+        for _ in 0..<found { app.press(.down) }
+        app.press(.enter)
+        guard case .caseFile(let screen)? = app.state.stack.last else { throw WrongScreen("the case") }
+        XCTAssertEqual(screen.caseID, rows[found].item.caseID)
+        return (app, screen.caseID)
     }
 }

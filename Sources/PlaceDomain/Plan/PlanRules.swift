@@ -30,6 +30,12 @@ public enum PlanRules {
         return trimmed
     }
 
+    /// A name or a title: `text`, on one line (runs of spaces, tabs and new
+    /// lines become one space).
+    public static func line(_ value: String?, _ field: String, limit: Int = 200) throws(PlanRuleViolation) -> String {
+        try text((value ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " "), field, limit: limit)
+    }
+
     /// A calendar date, YYYY-MM-DD.
     public static func date(_ value: String, _ field: String) throws(PlanRuleViolation) -> String {
         guard DateOfBirth.isCalendarDate(value) else { throw .notADate(field, value) }

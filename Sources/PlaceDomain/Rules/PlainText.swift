@@ -18,6 +18,18 @@ extension String {
     }
 }
 
+extension String {
+    /// A message quoting text given by someone else, as it is shown: on one
+    /// line, any word over `wordLimit` characters cut short, and at most
+    /// `limit` characters.
+    public func oneLine(wordLimit: Int = 160, limit: Int = 500) -> String {
+        func cut(_ text: Substring, to limit: Int) -> String { text.count > limit ? text.prefix(limit - 1) + "…" : String(text) }
+        let line = String(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        return cut(Substring(line.split(separator: " ", omittingEmptySubsequences: false).map { cut($0, to: wordLimit) }
+            .joined(separator: " ")), to: limit)
+    }
+}
+
 /// A UK postcode as typed at the door: letters, digits and spaces, at most
 /// ten characters. It is kept as typed (trimmed); no postcode is allowed.
 public enum Postcode {

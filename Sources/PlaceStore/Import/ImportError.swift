@@ -1,3 +1,5 @@
+import PlaceDomain
+
 /// Why a place's files could not be imported. Nothing is written when any
 /// file is refused.
 public enum ImportError: Error, Equatable, CustomStringConvertible {
@@ -19,6 +21,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case .notText(let file):
             return "\(file) is not UTF-8 text"
         case .malformed(let file, let line, let reason):
+            // The reason may quote the file: one line, and nothing of it over 64 characters.
+            let reason = reason.oneLine(wordLimit: 64, limit: 240)
             return line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)"
         }
     }

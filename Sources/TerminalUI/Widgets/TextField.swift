@@ -1,9 +1,11 @@
 /// A one-line text input: its text and cursor are plain state the screen
 /// keeps; `handle` edits them, `draw` shows them.
 public struct TextField: Equatable, Sendable {
-    public var text: String
-    /// Cursor position in grapheme clusters (Characters), 0...text.count.
-    public var cursor: Int
+    public private(set) var text: String
+    /// Cursor position in grapheme clusters (Characters), 0...count.
+    public private(set) var cursor: Int
+    /// `text.count`, kept as the text changes (counting a long note at every key would be slow).
+    public private(set) var count: Int
     /// The most characters the field takes; a character typed beyond it is
     /// not inserted (nil: no limit).
     public var limit: Int?
@@ -11,7 +13,8 @@ public struct TextField: Equatable, Sendable {
     /// A field holding `text`, the cursor at the end unless given.
     public init(text: String = "", cursor: Int? = nil, limit: Int? = nil) {
         self.text = text
-        self.cursor = min(max(0, cursor ?? text.count), text.count)
+        count = text.count
+        self.cursor = min(max(0, cursor ?? count), count)
         self.limit = limit
     }
 
@@ -19,28 +22,27 @@ public struct TextField: Equatable, Sendable {
     /// (so the screen can act on them). Every printable character is text,
     /// including "q", "?" and digits.
     public mutating func handle(_ key: Key) -> Bool {
-        cursor = min(max(0, cursor), text.count)
         switch key {
         case .character(let character):
             guard !character.unicodeScalars.contains(where: isControl) else { return false }
-            if let limit, text.count >= limit { return true }
+            if let limit, count >= limit { return true }
             insert(character)
         case .backspace:
             if cursor > 0 { remove(cursor - 1..<cursor) }
         case .delete:
-            if cursor < text.count { remove(cursor..<cursor + 1) }
+            if cursor < count { remove(cursor..<cursor + 1) }
         case .left:
             cursor = max(0, cursor - 1)
         case .right:
-            cursor = min(text.count, cursor + 1)
+            cursor = min(count, cursor + 1)
         case .home, .ctrl("a"):
             cursor = 0
         case .end, .ctrl("e"):
-            cursor = text.count
+            cursor = count
         case .ctrl("u"):
             remove(0..<cursor)
         case .ctrl("k"):
-            remove(cursor..<text.count)
+            remove(cursor..<count)
         case .ctrl("w"):
             remove(wordStart(before: cursor)..<cursor)
         default:
@@ -50,12 +52,20 @@ public struct TextField: Equatable, Sendable {
     }
 
     private mutating func insert(_ character: Character) {
+        if cursor == count {
+            // Typing (or a paste) at the end: a combining mark typed alone joins the character before it.
+            text.append(character)
+            if text.last == character { count += 1 }
+            cursor = count
+            return
+        }
         let index = text.index(text.startIndex, offsetBy: cursor)
         let before = String(text[..<index]) + String(character)
         text = before + text[index...]
         // A combining mark typed alone joins the character before it, so the
         // cursor is counted again rather than just moved on by one.
-        cursor = min(before.count, text.count)
+        count = text.count
+        cursor = min(before.count, count)
     }
 
     private mutating func remove(_ range: Range<Int>) {
@@ -63,6 +73,7 @@ public struct TextField: Equatable, Sendable {
         let start = text.index(text.startIndex, offsetBy: range.lowerBound)
         let end = text.index(text.startIndex, offsetBy: range.upperBound)
         text.removeSubrange(start..<end)
+        count = text.count
         cursor = range.lowerBound
     }
 

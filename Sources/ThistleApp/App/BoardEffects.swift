@@ -123,7 +123,7 @@ extension StoreEffects {
                 guard let plan = try store.plan(planID) else { return .boardRefused("That plan no longer exists.") }
                 try PlanRules.requirePlanner(actor, at: plan.placeID)
                 let priority = Priority(
-                    id: PriorityID(store.newID()), planID: plan.id, title: try PlanRules.text(title, "a title", limit: 200),
+                    id: PriorityID(store.newID()), planID: plan.id, title: try PlanRules.line(title, "a title", limit: 200),
                     leadAgencyID: lead, rag: rag, ragReason: try PlanRules.text(reason, "a reason for the RAG status"),
                     ragDate: PlanRules.today(clock.now()))
                 try store.write(by: member.id, [try .create(priority)])
@@ -133,7 +133,7 @@ extension StoreEffects {
                 }
                 try PlanRules.requirePlanner(actor, at: plan.placeID)
                 let action = PlanAction(
-                    id: ActionID(store.newID()), priorityID: priority.id, title: try PlanRules.text(title, "a title", limit: 200),
+                    id: ActionID(store.newID()), priorityID: priority.id, title: try PlanRules.line(title, "a title", limit: 200),
                     ownerID: owner, due: try PlanRules.date(due.trimmingCharacters(in: .whitespaces), "The due date"),
                     status: .notStarted)
                 try store.write(by: member.id, [try .create(action)])

@@ -47,18 +47,9 @@ struct Refusal: Error {
         }
     }
 
-    /// A message as it is shown: on one line, any word over 160 characters
-    /// (text typed or read back; a path is shorter) cut short, and at most
-    /// 500 characters.
-    static func tidy(_ message: String) -> String {
-        func cut(_ text: Substring, to limit: Int) -> String { text.count > limit ? text.prefix(limit - 1) + "…" : String(text) }
-        let line = String(message.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
-        return cut(Substring(line.split(separator: " ", omittingEmptySubsequences: false).map { cut($0, to: 160) }
-            .joined(separator: " ")), to: 500)
-    }
-
     func report(json: Bool) {
-        let message = Self.tidy(message)
+        // Any word over 160 characters is text typed or read back (a path is shorter).
+        let message = message.oneLine()
         FileHandle.standardError.write(Data("thistle: \(message)\n".utf8))
         guard json else { return }
         var fields = extra

@@ -21,7 +21,10 @@ public struct LogCaseScreen: Equatable, Sendable {
     public var resident: Resident?
     public var isNewResident = false
     /// Name, date of birth, postcode and place of a new resident.
-    public var fields = [TextField](repeating: TextField(), count: 4)
+    public var fields = [
+        TextField(limit: 2 * ResidentName.maximumLength + 1), TextField(limit: 10), TextField(limit: Postcode.maximumLength),
+        TextField(limit: 200),
+    ]
     public var fieldIndex = 0
     /// The communities the member serves, offered for the place field.
     public var communities: [Place] = []
@@ -156,7 +159,7 @@ public struct LogCaseScreen: Equatable, Sendable {
         case .character("+"):
             step = .newResident
             isNewResident = true
-            if fields[3].text.isEmpty, let first = communities.first { fields[3] = TextField(text: first.id.rawValue) }
+            if fields[3].text.isEmpty, let first = communities.first { fields[3] = TextField(text: first.id.rawValue, limit: fields[3].limit) }
         case .up: matchSelection = max(0, matchSelection - 1)
         case .down: matchSelection = min(max(0, matches.count - 1), matchSelection + 1)
         case .enter:
@@ -185,7 +188,8 @@ public struct LogCaseScreen: Equatable, Sendable {
         case .up where fieldIndex == 3 && !communities.isEmpty, .down where fieldIndex == 3 && !communities.isEmpty:
             let current = communities.firstIndex { $0.id.rawValue == fields[3].text }
             let next = key == .up ? (current ?? 1) - 1 : (current ?? -1) + 1
-            fields[3] = TextField(text: communities[min(max(0, next), communities.count - 1)].id.rawValue)
+            fields[3] = TextField(text: communities[min(max(0, next), communities.count - 1)].id.rawValue,
+                                  limit: fields[3].limit)
         case .enter:
             do {
                 let words = fields[0].text.split(whereSeparator: \.isWhitespace).map(String.init)

@@ -69,8 +69,14 @@ public struct Prompt: Equatable, Sendable {
     public var input: Input
     public var step: Step
 
+    /// A text prompt; its field takes no more than the longest text its answer may be.
     static func reason(_ title: String, _ lines: [String], _ step: Step) -> Prompt {
-        Prompt(title: title, lines: lines, input: .text(TextField()), step: step)
+        let limit: Int
+        switch step {
+        case .noteText, .conflictMerged: limit = Note.maximumLength
+        default: limit = Reason.maximumLength
+        }
+        return Prompt(title: title, lines: lines, input: .text(TextField(limit: limit)), step: step)
     }
 
     /// The lines offered, when the prompt is a choice.

@@ -21,6 +21,9 @@ extension Prompt {
         let field = rest.sliceTop(1).rest
         switch input {
         case .text(let textField):
+            if let limit = textField.limit, textField.text.count >= limit {
+                canvas.put("That is the most it takes: \(limit) characters.", at: rest.x, rest.y, style: .bold, maxWidth: rest.width)
+            }
             let label = step == .noteText ? "Note: " : "Reason: "
             canvas.put(label, at: field.x, field.y, style: .bold)
             textField.draw(into: &canvas, rect: field.row(0).sliceLeft(displayWidth(of: label)).rest, focused: true)

@@ -122,7 +122,7 @@ struct AddAssessment: ParsableCommand {
         }
         let assessment = PlaceStandardAssessment(
             id: AssessmentID(work.store.newID()), placeID: at, date: try PlanRules.pastDate(date, "--date", now: work.now),
-            respondentGroup: try PlanRules.text(group, "the respondent group", limit: 200), respondents: respondents,
+            respondentGroup: try PlanRules.line(group, "the respondent group", limit: 200), respondents: respondents,
             toolVersion: toolVersion, scores: scores)
         if let problem = assessment.problem { throw PlanRuleViolation.assessment(problem) }
         try work.write([try .create(assessment)])
@@ -163,7 +163,7 @@ struct AddVoice: ParsableCommand {
         for key in need where !categories.contains(key) { throw UnknownID(kind: "need category", id: key) }
         let note = EvidenceNote(
             id: EvidenceID(work.store.newID()), kind: practitioner ? .practitioner : .communityVoice, placeID: at,
-            source: practitioner ? "practitioner" : try PlanRules.text(source, "a source", limit: 200),
+            source: practitioner ? "practitioner" : try PlanRules.line(source, "a source", limit: 200),
             date: try date.map { try PlanRules.pastDate($0, "--date", now: work.now) } ?? PlanRules.today(work.now),
             text: try PlanRules.text(text, "the text"), themes: theme.map { .init($0) }, needs: need.map { .init($0) },
             byID: practitioner ? work.actor.id : nil)
@@ -192,7 +192,7 @@ struct AddLearning: ParsableCommand {
         let at = try work.place(place)
         try PlanRules.requireServing(work.actor, at)
         let entry = LearningEntry(
-            id: LearningID(work.store.newID()), placeID: at, kind: kind, title: try PlanRules.text(title, "a title", limit: 200),
+            id: LearningID(work.store.newID()), placeID: at, kind: kind, title: try PlanRules.line(title, "a title", limit: 200),
             text: try PlanRules.text(text, "the text"), date: PlanRules.today(work.now), byID: work.actor.id)
         try work.write([try .create(entry)])
         try printRecord(entry, json: output.json, text: "Added \(entry.kind.rawValue) \(entry.id): \(entry.title)")

@@ -102,7 +102,7 @@ struct AddPriority: ParsableCommand {
         for key in outcome where !outcomes.contains(key) { throw UnknownID(kind: "outcome", id: key) }
         for id in indicator where try work.store.indicator(IndicatorID(id)) == nil { throw UnknownID(kind: "indicator", id: id) }
         let priority = Priority(
-            id: PriorityID(work.store.newID()), planID: plan.id, title: try PlanRules.text(title, "a title", limit: 200),
+            id: PriorityID(work.store.newID()), planID: plan.id, title: try PlanRules.line(title, "a title", limit: 200),
             description: description.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "",
             leadAgencyID: AgencyID(leadAgency), partnerAgencyIDs: partner.map { AgencyID($0) },
             outcomeKeys: outcome.map { OutcomeKey($0) }, indicatorIDs: indicator.map { IndicatorID($0) }, rag: rag,
@@ -136,7 +136,7 @@ struct UpdatePriority: ParsableCommand {
         let original = try work.priority(priorityID)
         try PlanRules.requirePlanner(work.actor, at: try work.placeOf(original))
         var updated = original
-        if let title { updated.title = try PlanRules.text(title, "a title", limit: 200) }
+        if let title { updated.title = try PlanRules.line(title, "a title", limit: 200) }
         if let description { updated.description = description.trimmingCharacters(in: .whitespacesAndNewlines) }
         if !partner.isEmpty {
             try work.requireAgencies(partner)
@@ -172,7 +172,7 @@ struct AddAction: ParsableCommand {
         let parent = try work.priority(priority)
         try PlanRules.requirePlanner(work.actor, at: try work.placeOf(parent))
         let action = PlanAction(
-            id: ActionID(work.store.newID()), priorityID: parent.id, title: try PlanRules.text(title, "a title", limit: 200),
+            id: ActionID(work.store.newID()), priorityID: parent.id, title: try PlanRules.line(title, "a title", limit: 200),
             ownerID: try work.member(owner).id, due: try PlanRules.date(due, "--due"), status: status)
         try work.write([try .create(action)])
         try printRecord(action, json: output.json, text: "Added action \(action.id): \(action.title)")
@@ -200,7 +200,7 @@ struct UpdateAction: ParsableCommand {
         guard let original = try work.store.action(ActionID(actionID)) else { throw UnknownID(kind: "action", id: actionID) }
         try PlanRules.requirePlanner(work.actor, at: try work.placeOf(try work.priority(original.priorityID.rawValue)))
         var updated = original
-        if let title { updated.title = try PlanRules.text(title, "a title", limit: 200) }
+        if let title { updated.title = try PlanRules.line(title, "a title", limit: 200) }
         if let owner { updated.ownerID = try work.member(owner).id }
         if let due { updated.due = try PlanRules.date(due, "--due") }
         if let status { updated.status = status }

@@ -65,7 +65,7 @@ struct AddMember: ParsableCommand {
     func run() throws {
         let (store, admin) = try global.signIn()
         let member = Member(
-            id: MemberID(id ?? "member-" + store.newID()), name: try PlanRules.text(name, "a name", limit: 200),
+            id: MemberID(id ?? "member-" + store.newID()), name: try PlanRules.line(name, "a name", limit: 200),
             agencyID: AgencyID(agency), role: role, placeIDs: place.map { PlaceID($0) })
         let passphrase = try PassphraseInput.readNew(prompt: "Passphrase for \(member.name): ")
         try store.addMember(member, passphrase: passphrase, by: admin)

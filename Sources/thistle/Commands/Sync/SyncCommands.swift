@@ -20,7 +20,7 @@ struct InitTeam: ParsableCommand {
     func run() throws {
         let (store, signedIn) = try global.signIn()
         let team = try TeamMembership.create(
-            in: store, keys: signedIn.keyring, deviceName: try PlanRules.text(name, "a device name", limit: 100))
+            in: store, keys: signedIn.keyring, deviceName: try PlanRules.line(name, "a device name", limit: 100))
         struct Shown: Encodable { let team: String, device: String }
         try printRecord(Shown(team: team.teamID, device: store.deviceID.rawValue), json: output.json,
                         text: "Created team \(team.teamID); this device is \(store.deviceID)")
@@ -39,7 +39,7 @@ struct InviteDevice: ParsableCommand {
     func run() throws {
         let (store, signedIn, team) = try global.signedInTeam()
         guard !FileManager.default.fileExists(atPath: out) else { throw Failure("\(out) exists; choose a new file") }
-        let data = try team.invite(from: store, deviceName: try PlanRules.text(name, "a device name", limit: 100))
+        let data = try team.invite(from: store, deviceName: try PlanRules.line(name, "a device name", limit: 100))
         try writePrivately(data, to: out)
         struct Shown: Encodable { let invite: String }
         try printRecord(Shown(invite: out), json: output.json,
