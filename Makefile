@@ -4,7 +4,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3 faketime postgresql-15 openssl
 
-.PHONY: deps build demo test reliability bench bench-compare clean
+.PHONY: deps build demo test reliability fuzz bench bench-compare clean
 
 # Release builds link the Swift runtime and Foundation into the binary: a short command then
 # starts in ~9 ms rather than ~16 ms of loading and binding shared libraries (docs/PERFORMANCE.md).
@@ -33,11 +33,27 @@ test: deps
 	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" $(SWIFT) test --skip-build
 
 # The full counts of docs/RELIABILITY.md (`make test` runs each briefly): 200 kills of a writer
-# mid-write (4 min), 10,000 fuzzed bundles (1 min), 100,000 monkey events (over half an hour: docs/RELIABILITY.md).
+# mid-write (4 min), 10,000 fuzzed bundles (1 min), 1,000 each of fuzzed indicator and place files
+# (2 min), every bad text on every text flag (2 min), 2,000 damaged command lines (5 min) and
+# 100,000 monkey events (13 min): about half an hour on 2 cores.
 reliability: deps
 	$(SWIFT) build --build-tests
 	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" THISTLE_CRASH_KILLS=200 THISTLE_FUZZ_BUNDLES=10000 \
-	  THISTLE_MONKEY_EVENTS=100000 $(SWIFT) test --skip-build --filter 'CrashSafetyTests|BundleTests.testFuzzed|MonkeyTests'
+	  THISTLE_FUZZ_FILES=1000 THISTLE_BAD_INPUT=all THISTLE_FUZZ_ARGUMENTS=2000 THISTLE_MONKEY_EVENTS=100000 \
+	  $(SWIFT) test --skip-build \
+	  --filter 'CrashSafetyTests|BundleTests.testFuzzed|FileFuzzTests|BadInputCommandTests|MonkeyTests'
+
+# libFuzzer on the bundle decoder (docs/RELIABILITY.md): a release build instrumented with
+# -sanitize=fuzzer in .build/fuzz (a quarter of an hour the first time), a seed bundle, then
+# FUZZ_SECONDS of fuzzing; a finding is saved as .build/fuzz/crash-* and fails the target.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build -c release --product thistle-fuzz --scratch-path .build/fuzz \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	mkdir -p .build/fuzz/corpus
+	THISTLE_FUZZ_SEED_OUT=.build/fuzz/corpus/seed.bundle .build/fuzz/release/thistle-fuzz -runs=1 >/dev/null 2>&1
+	.build/fuzz/release/thistle-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -artifact_prefix=.build/fuzz/ .build/fuzz/corpus
 
 # The benchmarks of docs/PERFORMANCE.md, in release mode, on the fife-scale place (100,000 cases);
 # the first run generates .build/bench/fife.sqlite (~4 min). Not part of `make test`.

@@ -63,6 +63,8 @@ let package = Package(
         .executableTarget(name: "thistle-bench", dependencies: ["ThistleApp", "PlaceStore", "PlaceDomain", "TerminalUI"]),
         // The child the crash tests kill (docs/RELIABILITY.md).
         .executableTarget(name: "thistle-writer", dependencies: ["PlaceStore", "PlaceDomain"]),
+        // libFuzzer's target for the bundle decoder: `make fuzz` builds it with -sanitize=fuzzer.
+        .executableTarget(name: "thistle-fuzz", dependencies: ["PlaceSync", "PlaceStore", "PlaceDomain"]),
         .target(
             name: "TestSupport",
             dependencies: ["PlaceDomain", "PlaceStore", "ThistleApp", "TerminalUI", "SampleData"],
