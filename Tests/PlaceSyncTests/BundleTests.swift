@@ -151,62 +151,12 @@ final class BundleTests: XCTestCase {
                           "a hostile name is cut short in a refusal")
         mustRefuse(Data(count: BundleFile.maximumSize + 1), "over the size limit")
         for attempt in 0..<count {
-            let (damaged, how) = Self.fuzzed(bundle, splicingWith: other, using: &random)
+            let (damaged, how) = Fuzz.damaged(bundle, splicingWith: other, using: &random)
             if damaged == bundle || damaged == other { continue }
             mustRefuse(damaged, "attempt \(attempt): \(how)")
         }
         XCTAssertEqual(try a.stateDigest(), digest)
         XCTAssertLessThan(slowest, 5, "every refusal is quick")
         print("bundle fuzzing: \(refused) fuzzed bundles refused, digest unchanged, slowest refusal \(Int(slowest * 1000)) ms")
-    }
-
-    /// One damaged copy of `data` and how it was damaged.
-    static func fuzzed(_ data: Data, splicingWith other: Data, using random: inout SeededRandom) -> (Data, String) {
-        var bytes = [UInt8](data)
-        func at() -> Int { Int.random(in: 0..<bytes.count, using: &random) }
-        switch Int.random(in: 0..<8, using: &random) {
-        case 0:
-            let flips = Int.random(in: 1...8, using: &random)
-            for _ in 0..<flips { bytes[at()] ^= UInt8.random(in: 1...255, using: &random) }
-            return (Data(bytes), "\(flips) bytes flipped")
-        case 1:
-            let length = at()
-            return (Data(bytes[..<length]), "cut to \(length) bytes")
-        case 2:
-            let cut = at()
-            let from = Int.random(in: 0..<other.count, using: &random)
-            return (Data(bytes[..<cut]) + other[(other.startIndex + from)...], "spliced at \(cut) with another bundle from \(from)")
-        case 3:
-            let place = at()
-            let inserted = (0..<Int.random(in: 1...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
-            bytes.insert(contentsOf: inserted, at: place)
-            return (Data(bytes), "\(inserted.count) bytes inserted at \(place)")
-        case 4:
-            let start = at()
-            let end = min(bytes.count, start + Int.random(in: 1...4096, using: &random))
-            bytes.removeSubrange(start..<end)
-            return (Data(bytes), "bytes \(start)..<\(end) deleted")
-        case 5:
-            let start = at()
-            let end = min(bytes.count, start + Int.random(in: 1...65_536, using: &random))
-            let times = Int.random(in: 2...20, using: &random)
-            bytes.insert(contentsOf: Array(repeating: Array(bytes[start..<end]), count: times).joined(), at: end)
-            return (Data(bytes), "bytes \(start)..<\(end) repeated \(times) times")
-        case 6:
-            let length = Int.random(in: 0...4096, using: &random)
-            return (Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }), "\(length) random bytes")
-        default:
-            // The JSON still parses, with one field changed: another type, empty, huge or missing.
-            guard var fields = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                return (Data(bytes), "unchanged")
-            }
-            let names = fields.keys.sorted()
-            let name = names[Int.random(in: 0..<names.count, using: &random)]
-            let replacements: [Any?] = [nil, "", 0, -1, 1e308, [Any](), ["nested": true], NSNull(), String(repeating: "A", count: 100_000)]
-            let replacement = replacements[Int.random(in: 0..<replacements.count, using: &random)]
-            fields[name] = replacement
-            let json = (try? JSONSerialization.data(withJSONObject: fields)) ?? Data()
-            return (json, "field \(name) set to \(replacement.map { String(describing: $0).prefix(20) } ?? "nothing")")
-        }
     }
 }
