@@ -46,9 +46,13 @@ reliability: deps
 # libFuzzer on the bundle decoder (docs/RELIABILITY.md): a release build instrumented with
 # -sanitize=fuzzer in .build/fuzz (a quarter of an hour the first time), a seed bundle, then
 # FUZZ_SECONDS of fuzzing; a finding is saved as .build/fuzz/crash-* and fails the target.
+# It links with the toolchain's lld: gold fails on the instrumented objects.
 FUZZ_SECONDS ?= 60
 fuzz: deps
-	$(SWIFT) build -c release --product thistle-fuzz --scratch-path .build/fuzz \
+	mkdir -p .build/fuzz
+	lld="$$(dirname "$$(readlink -f "$$(command -v swiftc)")")/ld.lld"; \
+	  printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$$lld" > .build/fuzz/toolset.json
+	$(SWIFT) build -c release --product thistle-fuzz --scratch-path .build/fuzz --toolset .build/fuzz/toolset.json \
 	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
 	mkdir -p .build/fuzz/corpus
 	THISTLE_FUZZ_SEED_OUT=.build/fuzz/corpus/seed.bundle .build/fuzz/release/thistle-fuzz -runs=1 >/dev/null 2>&1

@@ -46,10 +46,23 @@ enum BundleFuzzer {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    BundleFuzzer.test(Data(bytes: bytes, count: count))
-    return 0
+/// libFuzzer's driver (in the sanitizer's runtime); the package's `main` calls
+/// it, so libFuzzer's own `main` is not linked beside SwiftPM's.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@main
+enum FuzzMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
+            BundleFuzzer.test(bytes.map { Data(bytes: $0, count: count) } ?? Data())
+            return 0
+        })
+    }
 }
 #else
 @main
