@@ -128,4 +128,38 @@ final class OpeningTests: XCTestCase {
         XCTAssertNoThrow(try store.write(by: "member-ann", changes), "once there is room")
         XCTAssertEqual(try store.place("place-beta")?.population, 1_999)
     }
+
+    /// A crash, then the `-wal` lost (deleted, or left behind by a copy):
+    /// the file would open without the last acknowledged writes. The marker
+    /// beside it refuses that until the `-wal` is back or the marker deleted.
+    func testAFileMissingItsLastWritesIsRefusedUntilItsWalIsBack() throws {
+        let path = folder.appendingPathComponent("laptop.sqlite").path
+        let store = try PlaceStore.open(at: path, create: true, device: "device-test")
+        try Fixtures.populate(store)  // in the write-ahead log, not yet in the main file
+        let copies = folder.appendingPathComponent("stick")
+        try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+        let copy = copies.appendingPathComponent("laptop.sqlite").path
+        for suffix in ["", "-wal", "-last-write"] {
+            try FileManager.default.copyItem(atPath: path + suffix, toPath: copy + suffix)
+        }
+        try FileManager.default.moveItem(atPath: copy + "-wal", toPath: copy + "-wal.kept")
+
+        XCTAssertThrowsError(try PlaceStore.open(at: copy)) { error in
+            guard case .writesMissing(let named, _)? = error as? StoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(named, copy)
+            XCTAssertTrue(String(describing: error).contains("put the -wal file back beside it"), "\(error)")
+        }
+
+        // The -wal put back: every write is there, and the refusal wrote nothing.
+        try FileManager.default.moveItem(atPath: copy + "-wal.kept", toPath: copy + "-wal")
+        let restored = try PlaceStore.open(at: copy)
+        XCTAssertEqual(try restored.contentDump(), try store.contentDump())
+        try restored.close()
+        try store.close()
+
+        // A file opened after a clean close has nothing missing; a new file forgets an old marker.
+        XCTAssertNoThrow(try PlaceStore.open(at: path).close())
+        try FileManager.default.removeItem(atPath: path)
+        XCTAssertNoThrow(try PlaceStore.open(at: path, create: true).close())
+    }
 }

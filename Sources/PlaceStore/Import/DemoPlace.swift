@@ -53,7 +53,7 @@ public enum DemoPlace {
     }
 
     static func removeDatabaseFiles(at path: String) {
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", LastWrite.suffix] {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
     }

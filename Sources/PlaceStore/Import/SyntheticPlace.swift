@@ -97,6 +97,7 @@ public enum SyntheticPlace {
         try store.writer.write { try Tallies.recountAndKeep($0) }
         try finishing?(store, keys)
         try store.close()
+        LastWrite.forget(path)
         guard rename(temporary, path) == 0 else { throw StoreError.notWritable(path) }
     }
 }

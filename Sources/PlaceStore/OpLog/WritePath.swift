@@ -12,7 +12,7 @@ extension PlaceStore {
     @discardableResult
     public func write(by author: MemberID?, _ changes: [Change]) throws -> [String] {
         for change in changes { try change.requirePlainText() }
-        return try writer.write { db in
+        let (opIDs, newest) = try writer.write { db in
             var clock = HybridLogicalClock(last: try Self.lastHLC(db))
             var opIDs: [String] = []
             opIDs.reserveCapacity(changes.count)
@@ -20,8 +20,10 @@ extension PlaceStore {
                 opIDs.append(try insertOp(change, by: author, clock: &clock, in: db).id)
             }
             try auditChanges(changes, by: author, clock: &clock, in: db)
-            return opIDs
+            return (opIDs, try Self.lastHLC(db))
         }
+        LastWrite.record(newest, for: path)
+        return opIDs
     }
 
     /// Makes `change` an op (the next HLC time, the op it supersedes) and

@@ -77,6 +77,7 @@ public final class PlaceStore: Sendable {
             case .pool: try DatabasePool(path: path, configuration: configuration)
             case .single: try DatabaseQueue(path: path, configuration: configuration)
             }
+            if isNew { LastWrite.forget(path) } else { try LastWrite.check(path, writer) }
             let deviceID = try prepare(writer, isNew: isNew, device: device, ids: ids, notice: notice)
             return PlaceStore(path: path, writer: writer, deviceID: deviceID, clock: clock, ids: ids, unlocked: unlocked)
         } catch let error as StoreError {

@@ -1,3 +1,6 @@
+import Foundation
+import PlaceDomain
+
 import GRDB
 
 /// What can go wrong opening or writing the store, in words a user can act on.
@@ -30,6 +33,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case diskFailed(String)
     /// The file is damaged.
     case damaged
+    /// The file lacks writes this computer made to it (its `-wal` was lost, or an older copy was put in its place).
+    case writesMissing(String, since: Date)
 
     public var description: String {
         switch self {
@@ -77,6 +82,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .damaged:
             return "the database file is damaged: nothing was changed; restore it from a backup, "
                 + "or join the team again on a new file and sync"
+        case .writesMissing(let path, let since):
+            return "\(path) lacks what was written to it here after \(ISOTime.string(since)): its write-ahead log "
+                + "(\(path)-wal) was lost, or an older copy was put in its place; put the -wal file back beside it, "
+                + "or delete \(path)\(LastWrite.suffix) to carry on without those writes"
         }
     }
 }
