@@ -70,4 +70,16 @@ final class RefusalMessageTests: XCTestCase {
             for name in names { XCTAssertTrue(text.contains(name), "\(text) should name \(name)") }
         }
     }
+
+    func testTextQuotedInARefusalIsOneShortLine() {
+        XCTAssertEqual("Ann\u{1B}[31mRed\nline".shownInRefusal, "Ann [31mRed line")
+        let long = String(repeating: "A", count: 100_000).shownInRefusal
+        XCTAssertEqual(long.count, 64)
+        XCTAssertTrue(long.hasSuffix("…"))
+        let message = ("a path /tmp/" + String(repeating: "x", count: 150) + " then " + String(repeating: "y", count: 1_000)).oneLine()
+        XCTAssertTrue(message.contains(String(repeating: "x", count: 150)), "a word of up to 160 characters is kept")
+        XCTAssertFalse(message.contains(String(repeating: "y", count: 160)), "a longer one is cut")
+        XCTAssertLessThanOrEqual(String(repeating: "word ", count: 500).oneLine().count, 500)
+    }
 }
+

@@ -82,9 +82,12 @@ final class BadInputCommandTests: DemoBinaryTestCase {
         Slot(member: lead, arguments: ["report", "dashboard", "--place", "V"], good: "place-fife"),
     ]
 
+    /// `Fuzz.badTexts` but the one with a NUL, which a command line cannot carry.
+    static let badArguments = Fuzz.badTexts.filter { !$0.contains("\u{0}") }
+
     /// The texts a slot is given: all of them, or six (a different six per slot).
     func texts(for index: Int) -> [String] {
-        let all = Fuzz.badTexts.filter { !$0.contains("\u{0}") }  // a command line cannot carry a NUL
+        let all = Self.badArguments
         if ProcessInfo.processInfo.environment["THISTLE_BAD_INPUT"] == "all" { return all }
         return (0..<6).map { all[(index * 6 + $0) % all.count] }
     }
@@ -199,7 +202,7 @@ final class BadInputCommandTests: DemoBinaryTestCase {
             var how: [String] = []
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 let at = Int.random(in: 0..<arguments.count, using: &random)
-                let bad = Fuzz.badTexts.filter { !$0.contains("\u{0}") }
+                let bad = Self.badArguments
                 switch Int.random(in: 0..<8, using: &random) {
                 case 0:
                     how.append("dropped \(arguments.remove(at: at).prefix(20))")

@@ -12,10 +12,7 @@ public enum PlainText {
 extension String {
     /// Text given by someone else (typed, or read from a file), as a refusal
     /// quotes it: on one line and at most 64 characters, whatever it holds.
-    public var shownInRefusal: String {
-        let line = String(unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
-        return line.count > 64 ? line.prefix(63) + "…" : line
-    }
+    public var shownInRefusal: String { oneLine(wordLimit: 64, limit: 64) }
 }
 
 extension String {
