@@ -13,7 +13,12 @@ final class SealingTests: XCTestCase {
     private var keys: TeamKeyring!
 
     override func setUpWithError() throws {
-        store = try Fixtures.emptyStore()
+        try prepare(try Fixtures.emptyStore())
+    }
+
+    /// The team, its keys and resident res-1's case-1 with a note, in `store`.
+    private func prepare(_ store: PlaceStore) throws {
+        self.store = store
         try Fixtures.populateTeam(store)
         keys = try store.createTeamKeys(passphrases: ["member-ann": "team passphrase", "member-ben": "team passphrase"], by: nil)
         store.useKeys(keys)
@@ -113,6 +118,20 @@ final class SealingTests: XCTestCase {
         }
         XCTAssertThrowsError(try store.eraseResident("res-1", reason: "again", by: ben()))
         XCTAssertTrue(try store.auditEntries(forCase: "case-1").contains { $0.detail == "resident's details erased" })
+    }
+
+    func testAnErasureIsMarkedAsTheLastWriteOfItsFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("erasure-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("laptop.sqlite").path
+        try prepare(try PlaceStore.open(at: path, create: true, device: "device-test"))
+        try closeTheCase()
+        _ = try store.eraseResident("res-1", reason: "Request ER-3", by: ben())
+        let marked = try String(contentsOfFile: path + "-last-write", encoding: .utf8)
+        XCTAssertEqual(marked, try store.writer.read { try PlaceStore.lastHLC($0) }.description,
+                       "a -wal lost after the erasure would be noticed")
+        try store.close()
     }
 
     func testAKeyComingBackAfterTheErasureStaysOut() throws {

@@ -118,9 +118,29 @@ extension Fixtures {
     }
 }
 
-/// The demo built once, closed (so it is one file), to be copied.
+extension Fixtures {
+    /// The environment that hands this process's demo template to a child
+    /// test process, which then copies it rather than building its own.
+    public static func demoTemplateEnvironment() throws -> [String: String] {
+        [DemoTemplate.variable: try DemoTemplate.built.get().path]
+    }
+}
+
+/// The demo built once, closed (so it is one file), to be copied; or, in a
+/// child test process, its parent's (`THISTLE_TEST_DEMO`), whose keys a demo
+/// member's sign-in opens.
 private enum DemoTemplate {
+    static let variable = "THISTLE_TEST_DEMO"
+
     static let built: Result<(path: String, keys: TeamKeyring), any Error> = Result {
+        if let parents = ProcessInfo.processInfo.environment[variable], !parents.isEmpty {
+            let copy = try Fixtures.temporaryDirectory().appendingPathComponent("demo.sqlite").path
+            try FileManager.default.copyItem(atPath: parents, toPath: copy)
+            let store = try PlaceStore.open(at: copy)
+            defer { try? store.close() }
+            let member = try store.members(.first(1)).rows[0].id
+            return (parents, try store.signIn(member, passphrase: DemoPlace.passphrase).keyring)
+        }
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("demo.sqlite").path
         nonisolated(unsafe) var keys: TeamKeyring?
         try DemoPlace.build(at: path, from: SampleData.fifeDirectory, reset: false) { _, made in keys = made }

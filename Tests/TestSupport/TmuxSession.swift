@@ -148,11 +148,27 @@ public enum ThistleBinary {
     public static func run(_ arguments: [String], environment: [String: String] = [:]) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
+        let ran = try ChildProcess.run(path, arguments, environment: SignInEnvironment.demo.merging(environment) { $1 })
+        return (ran.status, ran.stdout, ran.stderr)
+    }
+}
+
+/// A program run to completion with no terminal.
+public struct ChildProcess {
+    /// The exit status, or the signal that ended it when `signalled`.
+    public let status: Int32
+    public let signalled: Bool
+    public let stdout: String
+    public let stderr: String
+
+    /// Runs `executable` with this process's environment and `environment` over it.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> ChildProcess
+    {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(SignInEnvironment.demo) { $1 }
-            .merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -169,6 +185,7 @@ public enum ThistleBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         stderrRead.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return ChildProcess(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+                            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -1,14 +1,16 @@
 import Foundation
+import GRDB
 import PlaceDomain
-import PlaceStore
+@testable import PlaceStore
 import TerminalUI
 import TestSupport
 @testable import ThistleApp
 import XCTest
 
 /// Bad input typed into the workspace's forms (docs/RELIABILITY.md), each
-/// text of `Fuzz.badTexts` in turn: a note, a reason, and a new resident's
-/// name, date of birth and postcode. Each is kept exactly as typed (a field
+/// text of `Fuzz.badTexts` in turn: a note, every other kind of text prompt
+/// (reasons, titles, an amount, a date), and a new resident's name, date of
+/// birth and postcode. Each is kept exactly as typed (a field
 /// takes no control character and nothing past its limit, and says so) or
 /// refused with a notice and nothing written.
 final class BadInputFormTests: DemoTestCase {
@@ -87,5 +89,110 @@ final class BadInputFormTests: DemoTestCase {
             }
         }
         XCTAssertEqual(try MonkeyRun.count("SELECT COUNT(*) FROM resident", in: store), residents, "nothing written before the case is saved")
+    }
+
+    /// A text prompt of the workspace: how to reach it on a fresh demo, the
+    /// keys that finish its form after the text, what it saved, and what it
+    /// should have saved from a text it accepted.
+    struct TextPrompt {
+        typealias Opened = (app: AppDriver, saved: () throws -> String?)
+        let name: String
+        /// A text it takes, so that taking none of the bad ones is not mistaken for refusing everything.
+        let good: String
+        var after: [Key]
+        var expected: (_ typed: String, _ before: String?) -> String?
+        let open: (PlaceStore) throws -> Opened
+
+        init(name: String, good: String, after: [Key] = [], expected: @escaping (_ typed: String, _ before: String?) -> String? = {
+            typed, _ in typed.trimmingCharacters(in: .whitespaces)
+        }, open: @escaping (PlaceStore) throws -> Opened) {
+            (self.name, self.good, self.after, self.expected, self.open) = (name, good, after, expected, open)
+        }
+    }
+
+    func board(_ store: PlaceStore, _ keys: Key...) throws -> AppDriver {
+        let app = AppDriver(store: store, member: try XCTUnwrap(try store.member(BoardTests.lead)),
+                            size: Size(width: 80, height: 24), clock: FixedClock(AppDriver.morningAfterDemo))
+        BoardTests.openLevenmouth(app)
+        guard case .board? = app.state.stack.last else { throw WrongScreen("the board") }
+        for key in keys { app.press(key) }
+        return app
+    }
+
+    var prompts: [TextPrompt] {
+        [
+            TextPrompt(name: "withdraw reason", good: "Resident found a place privately") { store in
+                let (app, id) = try self.openCase(store, as: self.lead) { $0.referrals.contains(where: \.isInFlight) }
+                let referral = try XCTUnwrap(try store.caseFile(id)?.referrals.first(where: \.isInFlight)).id
+                app.press(.character("w"), .enter)
+                return (app, { try store.caseFile(id)?.referral(referral)?.reason })
+            },
+            TextPrompt(name: "close need reason", good: "Resolved by the first visit") { store in
+                let (app, id) = try self.openCase(store, as: self.lead) { $0.needs.contains { $0.state == .open } }
+                app.press(.character("x"))
+                guard case .caseFile(let asking)? = app.state.stack.last, case .needToClose(let needs)? = asking.prompt?.step
+                else { throw WrongScreen("Which need?") }
+                app.press(.enter)
+                return (app, { try store.caseFile(id)?.needs.first { $0.id == needs[0] }?.closedReason })
+            },
+            TextPrompt(name: "RAG reason", good: "Outreach has started") { store in
+                let app = try self.board(store, .tab)
+                guard case .board(let screen)? = app.state.stack.last, let priority = screen.board?.priorities.first
+                else { throw WrongScreen("the plan") }
+                app.press(.character("R"), .down, .enter)
+                return (app, { try store.priority(priority.id)?.ragReason })
+            },
+            TextPrompt(name: "priority title", good: "Safe routes to the station", after: [.enter, .down, .down, .enter, .character("A"), .enter]) { store in
+                let app = try self.board(store, .tab)
+                app.press(.character("n"))
+                return (app, { try store.writer.read { try String.fetchOne($0, sql: "SELECT title FROM main.priority ORDER BY rowid DESC LIMIT 1") } })
+            },
+            TextPrompt(name: "allocation amount", good: "250", expected: { typed, before in
+                Int(typed.trimmingCharacters(in: .whitespaces)).map { String($0 + (Int(before ?? "") ?? 0)) }
+            }) { store in
+                let app = try self.board(store, .tab, .tab, .tab, .tab)
+                app.press(.character("a"), .enter, .enter)
+                return (app, { String(try store.pot(of: ["place-levenmouth"]).allocated) })
+            },
+            TextPrompt(name: "action due date", good: "2027-03-01", expected: { typed, _ in
+                let date = typed.trimmingCharacters(in: .whitespaces)
+                return DateOfBirth.isCalendarDate(date) ? date : nil
+            }) { store in
+                let app = try self.board(store, .tab, .enter)
+                guard case .priority? = app.state.stack.last else { throw WrongScreen("a priority") }
+                app.press(.character("n"))
+                app.type("Walk the routes with parents")
+                app.press(.enter, .enter)
+                return (app, { try store.writer.read { try String.fetchOne($0, sql: "SELECT due FROM main.plan_action ORDER BY rowid DESC LIMIT 1") } })
+            },
+        ]
+    }
+
+    func testEveryOtherTextPromptKeepsWhatWasTypedOrRefusesIt() throws {
+        for prompt in prompts {
+            var kept: [String] = []
+            for text in [prompt.good] + texts(pastLimit: Reason.maximumLength) {
+                let store = try freshDemo()
+                let (app, saved) = try prompt.open(store)
+                let what = "\(prompt.name) «\(text.prefix(20))»"
+                guard app.state.stack.last?.isEditingText == true else { return XCTFail("\(prompt.name): no prompt open\n\(app.screen)") }
+                let before = try saved()
+                let ops = try MonkeyRun.count("SELECT COUNT(*) FROM op", in: store)
+                app.type(text)
+                app.press(.enter)
+                for key in prompt.after { app.press(key) }
+                let field = typed(text, limit: Reason.maximumLength)
+                if try MonkeyRun.count("SELECT COUNT(*) FROM op", in: store) == ops {
+                    XCTAssertNotNil(app.state.notice, "\(what) was refused in silence")
+                    XCTAssertEqual(try saved(), before, "\(what) changed what was saved")
+                } else {
+                    kept.append(text)
+                    XCTAssertNotNil(prompt.expected(field, before), "\(what) was saved")
+                    XCTAssertEqual(try saved(), prompt.expected(field, before), "\(what) was not kept as typed")
+                }
+            }
+            XCTAssertTrue(kept.contains(prompt.good), "\(prompt.name) refused «\(prompt.good)»")
+            print("bad input: \(prompt.name) kept \(kept.count), refused \(Fuzz.badTexts.count + 1 - kept.count)")
+        }
     }
 }

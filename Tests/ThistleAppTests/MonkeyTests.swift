@@ -12,47 +12,158 @@ import XCTest
 /// member picker through every screen, form and dialog it can reach. After
 /// every event the screen is drawn and the domain must hold: no need lost,
 /// no closed case with an open need, every referral on a need of its case.
-/// A failure is shrunk to a short key sequence and printed.
+///
+/// The events run in a child process (this test binary, running
+/// `testEventsInAChildProcess`), so a crash is caught like a broken rule:
+/// either is shrunk, each try in a fresh child, to a short sequence of
+/// events, printed with how to replay it.
 ///
 /// `make test` runs 2,000 events; `make reliability` 100,000
-/// (`THISTLE_MONKEY_EVENTS`; `THISTLE_MONKEY_SEED` replays a run).
+/// (`THISTLE_MONKEY_EVENTS`; `THISTLE_MONKEY_SEED` replays a run,
+/// `THISTLE_MONKEY_KEEP` only the events it lists).
 final class MonkeyTests: DemoTestCase {
     func testRandomKeysOnEveryScreenNeverBreakTheDomain() throws {
         let environment = ProcessInfo.processInfo.environment
-        let count = Int(environment["THISTLE_MONKEY_EVENTS"] ?? "") ?? 2_000
-        let seed = UInt64(environment["THISTLE_MONKEY_SEED"] ?? "") ?? 24
-        var random = SeededRandom(seed: seed)
-        let events = (0..<count).map { _ in MonkeyEvent.random(using: &random) }
+        let plan = MonkeyPlan(count: Int(environment["THISTLE_MONKEY_EVENTS"] ?? "") ?? 2_000,
+                              seed: UInt64(environment["THISTLE_MONKEY_SEED"] ?? "") ?? 24)
+        let outcome = try plan.runInAChild()
+        print(outcome.output, terminator: "")
+        switch outcome.result {
+        case .passed(let screens):
+            XCTAssertGreaterThan(screens, 4, "the monkey got past the first screens")
+        case .failed(let index, let what):
+            let shortest = try plan.shrink(Array(0...index))
+            XCTFail("""
+                after event \(index + 1) of seed \(plan.seed): \(what)
+                shortest sequence that fails (\(shortest.count) events): \(plan.describe(shortest))
+                replay: THISTLE_MONKEY_SEED=\(plan.seed) THISTLE_MONKEY_EVENTS=\(plan.count) \
+                THISTLE_MONKEY_KEEP=\(shortest.map(String.init).joined(separator: ",")) \
+                swift test --filter MonkeyTests/testRandomKeysOnEveryScreenNeverBreakTheDomain
+                """)
+        }
+    }
 
+    /// The monkey's own check: a crash planted in the child (on the first
+    /// Escape after the text "Hamilton") kills it, and is shrunk to exactly
+    /// those two events.
+    func testACrashIsCaughtAndShrunkToTheEventsThatCauseIt() throws {
+        // A seed whose crash comes early, so that the shrinking is short.
+        let plan = try XCTUnwrap((1...5_000).lazy.map { MonkeyPlan(count: 60, seed: $0, planted: true) }
+            .first { $0.plantedCrash(in: Array(0..<$0.count)) != nil })
+        let outcome = try plan.runInAChild()
+        guard case .failed(let index, let what) = outcome.result else { return XCTFail("the planted crash was missed") }
+        XCTAssertEqual(index, plan.plantedCrash(in: Array(0..<plan.count)), "the crashing event is named")
+        XCTAssertTrue(what.hasPrefix("crashed (signal"), what)
+        let shortest = try plan.shrink(Array(0...index))
+        XCTAssertEqual(plan.describe(shortest), "\"Hamilton\" Esc")
+    }
+
+    /// What the child process does (`THISTLE_MONKEY_CHILD` is set by `MonkeyPlan.runInAChild`).
+    func testEventsInAChildProcess() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let progress = environment["THISTLE_MONKEY_CHILD"] else {
+            throw XCTSkip("run in a child process by the monkey's other tests")
+        }
+        let plan = MonkeyPlan(count: Int(environment["THISTLE_MONKEY_EVENTS"] ?? "") ?? 0,
+                              seed: UInt64(environment["THISTLE_MONKEY_SEED"] ?? "") ?? 0,
+                              planted: environment["THISTLE_MONKEY_PLANTED"] == "1")
+        let listed = (environment["THISTLE_MONKEY_KEEP"] ?? "").split(separator: ",").compactMap { Int($0) }
+        let kept = listed.isEmpty ? Array(0..<plan.count) : listed.filter { (0..<plan.count).contains($0) }
+        let events = plan.events
+        let at = try FileHandle(forWritingTo: URL(fileURLWithPath: progress))
         let store = try freshDemo()
         let opsBefore = try MonkeyRun.count("SELECT COUNT(*) FROM op", in: store)
         var run = try MonkeyRun(store: store)
         let started = Date()
-        for (index, event) in events.enumerated() {
-            if (index + 1) % 10_000 == 0 {
-                print("monkey: \(index + 1) of \(count) events, \(Int(Date().timeIntervalSince(started))) s")
+        for (step, index) in kept.enumerated() {
+            // Where a crash happened, for the parent.
+            try at.seek(toOffset: 0)
+            let digits = String(index)
+            try at.write(contentsOf: Data((String(repeating: " ", count: 12 - digits.count) + digits).utf8))
+            if plan.plantedCrash(in: Array(kept[...step])) == index { fatalError("the monkey's planted crash") }
+            if let broken = try run.apply(events[index]) {
+                return print("\(MonkeyPlan.resultMark) broken \(index) \(broken)")
             }
-            if let broken = try run.apply(event) {
-                let shortest = try shrink(Array(events[...index]))
-                XCTFail("""
-                    after event \(index + 1) of seed \(seed): \(broken)
-                    shortest sequence that breaks it (\(shortest.count) events): \
-                    \(shortest.map(\.description).joined(separator: " "))
-                    """)
-                return
+            if (step + 1) % 10_000 == 0 {
+                print("monkey: \(step + 1) of \(kept.count) events, \(Int(Date().timeIntervalSince(started))) s")
             }
         }
         let writes = try MonkeyRun.count("SELECT COUNT(*) FROM op", in: store) - opsBefore
-        print("monkey: \(count) events (seed \(seed)), \(writes) ops written, \(run.restarts) restarts, screens visited: "
-              + run.visited.sorted().joined(separator: ", "))
-        XCTAssertGreaterThan(run.visited.count, 4, "the monkey got past the first screens")
+        print("monkey: \(kept.count) events (seed \(plan.seed)), \(writes) ops written, \(run.restarts) restarts, "
+              + "screens visited: " + run.visited.sorted().joined(separator: ", "))
+        print("\(MonkeyPlan.resultMark) passed \(run.visited.count)")
+    }
+}
+
+/// A monkey run: `count` events from `seed`, run in a child process.
+struct MonkeyPlan {
+    let count: Int
+    let seed: UInt64
+    /// Whether the child crashes on purpose (the monkey's own test).
+    var planted = false
+
+    static let resultMark = "monkey-result:"
+
+    enum Result {
+        case passed(screens: Int)
+        case failed(index: Int, String)
     }
 
-    /// The shortest sequence found that still breaks the domain, each try on a fresh demo.
-    private func shrink(_ events: [MonkeyEvent]) throws -> [MonkeyEvent] {
-        func breaks(_ candidate: [MonkeyEvent]) throws -> Bool {
-            var run = try MonkeyRun(store: try freshDemo())
-            for event in candidate where try run.apply(event) != nil { return true }
+    var events: [MonkeyEvent] {
+        var random = SeededRandom(seed: seed)
+        return (0..<count).map { _ in MonkeyEvent.random(using: &random) }
+    }
+
+    func describe(_ kept: [Int]) -> String {
+        let events = self.events
+        return kept.map { events[$0].description }.joined(separator: " ")
+    }
+
+    /// Where the planted crash fires among `kept`: the first Escape after the text "Hamilton".
+    func plantedCrash(in kept: [Int]) -> Int? {
+        guard planted else { return nil }
+        let events = self.events
+        guard let hamilton = kept.firstIndex(where: { if case .text("Hamilton") = events[$0] { true } else { false } })
+        else { return nil }
+        return kept[hamilton...].first { if case .key(.escape) = events[$0] { true } else { false } }
+    }
+
+    /// Runs the events listed in `kept` (all when nil) in a child process.
+    func runInAChild(keeping kept: [Int]? = nil, backtrace: Bool = true) throws -> (result: Result, output: String) {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let progress = folder.appendingPathComponent("at").path
+        FileManager.default.createFile(atPath: progress, contents: nil)
+        var environment = try Fixtures.demoTemplateEnvironment().merging([
+            "THISTLE_MONKEY_CHILD": progress, "THISTLE_MONKEY_SEED": "\(seed)", "THISTLE_MONKEY_EVENTS": "\(count)",
+            "THISTLE_MONKEY_PLANTED": planted ? "1" : "0",
+            "THISTLE_MONKEY_KEEP": kept.map { $0.map(String.init).joined(separator: ",") } ?? "",
+        ]) { $1 }
+        if kept == nil, let replay = ProcessInfo.processInfo.environment["THISTLE_MONKEY_KEEP"], !replay.isEmpty {
+            environment["THISTLE_MONKEY_KEEP"] = replay
+        }
+        if !backtrace { environment["SWIFT_BACKTRACE"] = "enable=no" }
+        let child = try ChildProcess.run(CommandLine.arguments[0], ["ThistleAppTests.MonkeyTests/testEventsInAChildProcess"],
+                                         environment: environment)
+        let lines = child.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let output = lines.filter { $0.hasPrefix("monkey: ") }.joined(separator: "\n") + "\n"
+        if child.signalled {
+            let written = String(decoding: FileManager.default.contents(atPath: progress) ?? Data(), as: UTF8.self)
+            let at = Int(written.trimmingCharacters(in: .whitespaces)) ?? 0
+            return (.failed(index: at, "crashed (signal \(child.status))\n\(child.stderr.suffix(4_000))"), output)
+        }
+        guard let result = lines.last(where: { $0.hasPrefix(Self.resultMark) })?.split(separator: " ", maxSplits: 3) else {
+            return (.failed(index: count - 1, "the child ended (status \(child.status)) without a result:\n"
+                            + "\(child.stdout.suffix(4_000))\n\(child.stderr.suffix(4_000))"), output)
+        }
+        if result[1] == "passed" { return (.passed(screens: Int(result[2]) ?? 0), output) }
+        return (.failed(index: Int(result[2]) ?? 0, result.count > 3 ? String(result[3]) : ""), output)
+    }
+
+    /// The shortest list of events found that still fails, each try in a fresh child.
+    func shrink(_ events: [Int]) throws -> [Int] {
+        func fails(_ candidate: [Int]) throws -> Bool {
+            if case .failed = try runInAChild(keeping: candidate, backtrace: false).result { return true }
             return false
         }
         var current = events
@@ -62,7 +173,7 @@ final class MonkeyTests: DemoTestCase {
             var removed = false
             while start < current.count {
                 let candidate = Array(current[..<start] + current[min(current.count, start + chunk)...])
-                if !candidate.isEmpty, try breaks(candidate) {
+                if !candidate.isEmpty, try fails(candidate) {
                     current = candidate
                     removed = true
                 } else {

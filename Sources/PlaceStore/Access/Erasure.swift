@@ -59,7 +59,7 @@ extension PlaceStore {
         let now = Date(timeIntervalSince1970: clock.now().timeIntervalSince1970.rounded(.down))
         let fresh = ids.filter { !erased.contains($0) }
         let changes = try fresh.map { try Change.create(ErasureRecord(id: $0, reason: reason, byID: actor.id, at: now)) }
-        try writer.write { db in
+        let newest = try writer.write { db in
             var clock = HybridLogicalClock(last: try Self.lastHLC(db))
             for change in changes { try insertOp(change, by: actor.id, clock: &clock, in: db) }
             // One audit entry per case, naming no detail of the person.
@@ -67,7 +67,9 @@ extension PlaceStore {
                 try appendAudit(.change, by: actor.id, caseID: caseID.map { CaseID($0) }, detail: "resident's details erased",
                                 clock: &clock, in: db)
             }
+            return try Self.lastHLC(db)
         }
+        LastWrite.record(newest, for: path)
         // The destroyed key's bytes leave the write-ahead log now rather than at the next checkpoint.
         _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         return fresh.map { ResidentID($0) }
