@@ -136,6 +136,8 @@ final class OpeningTests: XCTestCase {
         let path = folder.appendingPathComponent("laptop.sqlite").path
         let store = try PlaceStore.open(at: path, create: true, device: "device-test")
         try Fixtures.populate(store)  // in the write-ahead log, not yet in the main file
+        let mode = try FileManager.default.attributesOfItem(atPath: path + "-last-write")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600, "the marker is private like the database")
         let copies = folder.appendingPathComponent("stick")
         try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
         let copy = copies.appendingPathComponent("laptop.sqlite").path

@@ -17,7 +17,10 @@ enum LastWrite {
     /// cannot be written only means a later loss goes unnoticed).
     static func record(_ newest: HLCTimestamp, for path: String) {
         guard path != ":memory:", !path.isEmpty else { return }
-        try? Data(newest.description.utf8).write(to: URL(fileURLWithPath: path + suffix), options: .atomic)
+        let marker = path + suffix
+        try? Data(newest.description.utf8).write(to: URL(fileURLWithPath: marker), options: .atomic)
+        // Private like the database beside it.
+        chmod(marker, 0o600)
     }
 
     static func forget(_ path: String) {
