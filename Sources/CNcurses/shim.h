@@ -111,4 +111,14 @@ static inline int thistle_terminfo_knows(const char *name, int fd) {
     return 1;
 }
 
+/* The colours terminfo gives `name` (-1 when it has none or is unknown),
+   without starting curses. */
+static inline int thistle_terminfo_colors(const char *name, int fd) {
+    int status = 0;
+    if (setupterm(name, fd, &status) != OK) return -1;
+    int colors = tigetnum("colors");
+    del_curterm(set_curterm(NULL));
+    return colors;
+}
+
 #endif

@@ -56,4 +56,12 @@ extension PlaceStore {
             )
         }
     }
+
+    /// SQLite's `quick_check` of the file: nil when it is sound, else its first findings.
+    public func damage() throws -> String? {
+        try writer.read { db in
+            let found = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+            return found == ["ok"] ? nil : found.joined(separator: "; ")
+        }
+    }
 }

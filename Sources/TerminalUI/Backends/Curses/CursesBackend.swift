@@ -193,9 +193,7 @@ public final class CursesBackend: TerminalBackend {
     /// and false: the screen is then drawn in ASCII (`CursesPainter`), as the
     /// terminal may not show anything else.
     private static func useUTF8Locale() -> Bool {
-        _ = setlocale(LC_ALL, "")
-        let codeset = thistle_codeset().map { String(cString: $0) } ?? ""
-        guard codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
+        guard TerminalFacts.localeSpeaksUTF8() else {
             _ = setlocale(LC_CTYPE, "C.UTF-8")
             return false
         }
