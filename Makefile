@@ -2,9 +2,9 @@
 # Both install what a fresh Debian machine lacks first.
 
 SWIFT ?= swift
-APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3 faketime postgresql-15 openssl
+APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3 faketime postgresql-15 openssl groff-base
 
-.PHONY: deps build demo test reliability fuzz bench bench-compare clean
+.PHONY: deps build demo install test reliability fuzz bench bench-compare clean
 
 # Release builds link the Swift runtime and Foundation into the binary: a short command then
 # starts in ~9 ms rather than ~16 ms of loading and binding shared libraries (docs/PERFORMANCE.md).
@@ -25,6 +25,23 @@ build: deps
 
 demo: build
 	$$($(SWIFT) build --show-bin-path)/thistle demo
+
+# The release binary, its man page (made from the command definitions by `thistle manual`) and its
+# bash, zsh and fish completions, under $(PREFIX) (and $(DESTDIR), for packaging).
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build $(RELEASE) --product thistle
+	bin="$$($(SWIFT) build $(RELEASE) --show-bin-path)/thistle"; made="$$(mktemp -d)"; \
+	  "$$bin" manual > "$$made/thistle.1" && \
+	  "$$bin" --generate-completion-script bash > "$$made/thistle.bash" && \
+	  "$$bin" --generate-completion-script zsh > "$$made/_thistle" && \
+	  "$$bin" --generate-completion-script fish > "$$made/thistle.fish" && \
+	  install -D -m 755 "$$bin" "$(DESTDIR)$(PREFIX)/bin/thistle" && \
+	  install -D -m 644 "$$made/thistle.1" "$(DESTDIR)$(PREFIX)/share/man/man1/thistle.1" && \
+	  install -D -m 644 "$$made/thistle.bash" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/thistle" && \
+	  install -D -m 644 "$$made/_thistle" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_thistle" && \
+	  install -D -m 644 "$$made/thistle.fish" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/thistle.fish"; \
+	  status=$$?; rm -rf "$$made"; exit $$status
 
 # One build of everything (the end-to-end tests drive the thistle binary it makes), then every test.
 # The hub tests start their own throwaway PostgreSQL (initdb as a non-root user, a free loopback port).
