@@ -11,6 +11,8 @@ public final class AppDriver {
     public private(set) var state: AppState
     private let effects: StoreEffects
     public private(set) var effectLog: [Effect] = []
+    /// Stands in for the user's editor (`Effect.openEditor`); without it the editor fails as with no EDITOR set.
+    public var editor: ((EditorRequest) -> EditorResult)?
 
     /// The morning after the demo was built (2026-11-24T00:00Z): a fixed
     /// "now" for screens that show what is overdue or stalled.
@@ -55,6 +57,10 @@ public final class AppDriver {
     private func run(_ pending: [Effect]) {
         for effect in pending {
             effectLog.append(effect)
+            if case .openEditor(let request) = effect {
+                run(state.update(.edited(editor?(request) ?? .failed("no editor"))))
+                continue
+            }
             if let message = effects.perform(effect) { run(state.update(message)) }
         }
     }

@@ -22,4 +22,12 @@ public protocol TerminalBackend: AnyObject {
     func nextEvent() -> TerminalEvent
     /// Gives the terminal back as it was; safe to call more than once.
     func shutdown()
+    /// Lends the terminal to `work` (another program: the user's editor),
+    /// then takes it back; the next present repaints everything.
+    func suspend(_ work: () -> Void)
+}
+
+extension TerminalBackend {
+    /// A backend with no terminal has nothing to lend.
+    public func suspend(_ work: () -> Void) { work() }
 }

@@ -6,6 +6,8 @@ import TerminalUI
 /// Something that happened: a key, a resize, or the result of an effect.
 public enum Message: Sendable {
     case key(Key)
+    /// What came back from the user's editor.
+    case edited(EditorResult)
     case resized(Size)
     case membersLoaded(Page<MemberRow>, PageRequest<NameKey>, total: Int, generation: Int)
     case placesLoaded(PlaceOverview)
@@ -55,6 +57,9 @@ public enum Message: Sendable {
 /// Work the app asks for; the runtime performs it against the store and
 /// sends the result back as a message. `update` never does I/O itself.
 public enum Effect: Hashable, Sendable {
+    /// Lends the terminal to the user's editor for a long text (the runtime
+    /// runs it on its own thread, where the terminal is; `.edited` answers).
+    case openEditor(EditorRequest)
     case loadMembers(PageRequest<NameKey>, generation: Int)
     case loadPlaces
     case loadAgencies(in: PlaceID)

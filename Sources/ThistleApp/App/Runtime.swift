@@ -14,6 +14,7 @@ public final class Runtime {
     private let waker: Waker?
     private let queue = DispatchQueue(label: "thistle.effects")
     private let idleLock: TimeInterval?
+    private let editor: (EditorRequest) -> EditorResult
     private let lastInput = LastInput()
     private var idleTimer: (any DispatchSourceTimer)?
 
@@ -26,8 +27,10 @@ public final class Runtime {
     }
 
     /// With `idleLock`, the workspace locks after that long without a key.
+    /// `editor` writes a long text (the user's `$VISUAL` or `$EDITOR` unless given).
     public init(state: AppState, backend: any TerminalBackend, effects: StoreEffects, waker: Waker?,
-                idleLock: TimeInterval? = nil) {
+                idleLock: TimeInterval? = nil, editor: @escaping (EditorRequest) -> EditorResult = { ExternalEditor.edit($0) }) {
+        self.editor = editor
         self.state = state
         self.backend = backend
         self.effects = effects
@@ -88,6 +91,14 @@ public final class Runtime {
 
     private func run(_ pending: [Effect]) {
         for effect in pending where effect != .quit {
+            if case .openEditor(let request) = effect {
+                // Here, on the thread that owns the terminal, which waits for the editor.
+                var result = EditorResult.empty
+                backend.suspend { result = editor(request) }
+                lastInput.touch()
+                run(state.update(.edited(result)))
+                continue
+            }
             let effects = self.effects
             let mailbox = self.mailbox
             let waker = self.waker

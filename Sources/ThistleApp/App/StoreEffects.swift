@@ -110,7 +110,8 @@ public struct StoreEffects: Sendable {
                 sessions?.end(database: store.path)
                 store.lock()
                 return nil
-            case .quit:
+            case .quit, .openEditor:
+                // The runtime does these itself.
                 return nil
             }
         } catch {

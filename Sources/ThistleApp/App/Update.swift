@@ -7,6 +7,8 @@ extension AppState {
         switch message {
         case .key(let key):
             return handle(key)
+        case .edited(let result):
+            return edited(result)
         case .resized(let newSize):
             // Screens hear of it too, to keep their selection on screen.
             size = newSize
@@ -51,6 +53,34 @@ extension AppState {
         }
     }
 
+    /// The editor's text answers the open prompt as if typed and confirmed;
+    /// an empty one cancels it; a failure leaves it open, saying why.
+    private mutating func edited(_ result: EditorResult) -> [Effect] {
+        guard var screen = stack.last, var prompt = screen.openPrompt, case .text(let field) = prompt.input else { return [] }
+        let key: Key
+        switch result {
+        case .failed(let reason):
+            notice = reason
+            return []
+        case .empty:
+            key = .escape
+        case .text(let text):
+            prompt.input = .text(TextField(text: text, limit: field.limit))
+            screen.openPrompt = prompt
+            if let limit = field.limit, text.count > limit {
+                stack[stack.count - 1] = screen
+                notice = "That is \(text.count) characters; this takes at most \(limit). "
+                    + "\(Prompt.editorKey.displayName) opens it again to shorten it."
+                return []
+            }
+            key = .enter
+        }
+        let outcome = screen.edit(key, context)
+        stack[stack.count - 1] = screen
+        if result == .empty, notice == nil { notice = "Nothing was saved: the editor's text was empty." }
+        return apply(outcome)
+    }
+
     private mutating func handle(_ key: Key) -> [Effect] {
         if key == .ctrl("c") { return perform(.quit) }
         if lock != nil { return handleLocked(key) }
@@ -64,6 +94,7 @@ extension AppState {
         notice = nil
         guard var screen = stack.last else { return [] }
         if screen.isEditingText {
+            if key == Prompt.editorKey, let request = screen.openPrompt?.editorRequest { return [.openEditor(request)] }
             let outcome = screen.edit(key, context)
             stack[stack.count - 1] = screen
             return apply(outcome)

@@ -120,6 +120,32 @@ extension Screen {
         }
     }
 
+    /// The prompt open on the screen, if any.
+    var openPrompt: Prompt? {
+        get {
+            switch self {
+            case .triageQueue(let screen): return screen.prompt
+            case .board(let screen): return screen.prompt
+            case .sync(let screen): return screen.prompt
+            case .priority(let screen): return screen.prompt
+            case .referralsIn(let screen): return screen.prompt
+            case .caseFile(let screen): return screen.prompt
+            default: return nil
+            }
+        }
+        set {
+            switch self {
+            case .triageQueue(var screen): screen.prompt = newValue; self = .triageQueue(screen)
+            case .board(var screen): screen.prompt = newValue; self = .board(screen)
+            case .sync(var screen): screen.prompt = newValue; self = .sync(screen)
+            case .priority(var screen): screen.prompt = newValue; self = .priority(screen)
+            case .referralsIn(var screen): screen.prompt = newValue; self = .referralsIn(screen)
+            case .caseFile(var screen): screen.prompt = newValue; self = .caseFile(screen)
+            default: break
+            }
+        }
+    }
+
     /// Whether a text field or prompt has focus, so it takes every key.
     var isEditingText: Bool {
         switch self {

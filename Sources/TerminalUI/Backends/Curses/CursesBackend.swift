@@ -133,6 +133,20 @@ public final class CursesBackend: TerminalBackend {
         return pending.isEmpty ? .terminate : pending.removeFirst()
     }
 
+    public func suspend(_ work: () -> Void) {
+        guard !isShutDown else { return work() }
+        // While the other program has it, the terminal is not ours to restore on a signal.
+        signalState.pointee.cursesActive = 0
+        _ = def_prog_mode()
+        _ = endwin()
+        work()
+        _ = reset_prog_mode()
+        signalState.pointee.cursesActive = 1
+        previous = nil
+        _ = werase(window)
+        _ = clearok(window, true)
+    }
+
     public func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true

@@ -55,6 +55,26 @@ public struct Prompt: Equatable, Sendable {
         case referralToAnswer([ReferralID])
         case answerOnBehalf(ReferralID)
         case reasonOnBehalf(ReferralID, declined: Bool)
+
+        /// A note or a reason: text that may run to paragraphs, which the user may write in their own editor.
+        var isLongText: Bool {
+            switch self {
+            case .noteText, .declineReason, .completeOutcome, .unsuccessfulReason, .closeNeedReason, .closeCaseReason,
+                 .withdrawReason, .ragReason, .priorityReason, .reasonOnBehalf:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// The key that lends the terminal to the user's editor for a long text.
+    public static let editorKey = Key.ctrl("o")
+
+    /// The editor's request for this prompt's text, when it takes a long text.
+    var editorRequest: EditorRequest? {
+        guard case .text(let field) = input, step.isLongText else { return nil }
+        return EditorRequest(title: title, text: field.text)
     }
 
     /// How a key left the prompt.
@@ -124,7 +144,9 @@ public struct Prompt: Equatable, Sendable {
             return [
                 KeyBinding([.enter], .open, label: "confirm", help: "Confirm what you typed"),
                 KeyBinding([.escape], .back, label: "cancel", help: "Cancel and change nothing"),
-            ]
+            ] + (step.isLongText ? [
+                KeyBinding([Self.editorKey], .openEditor, label: "editor", help: "Write it in your own editor ($VISUAL or $EDITOR)"),
+            ] : [])
         case .choice:
             return [
                 KeyBinding([.up, .down], .moveDown, label: "choose", help: "Choose one"),
