@@ -82,6 +82,25 @@ final class EditorTests: DemoTestCase {
                        "No capacity until the new year.\nTry the food bank's outreach team.")
     }
 
+    func testAPrioritysDescriptionIsWrittenInTheEditorFromWhatItSays() throws {
+        let store = try freshDemo()
+        let app = AppDriver(store: store, member: try XCTUnwrap(try store.member(BoardTests.lead)),
+                            clock: FixedClock(AppDriver.morningAfterDemo))
+        BoardTests.openLevenmouth(app)
+        app.press(.tab, .enter)
+        guard case .priority(let screen)? = app.state.stack.last else { return XCTFail("not on a priority:\n\(app.screen)") }
+        let before = try XCTUnwrap(try store.priority(screen.priorityID))
+        var asked: [EditorRequest] = []
+        app.editor = { asked.append($0); return .text("Safer crossings on the two school routes.\n\nFunded from the pot's prevention stream.") }
+        app.press(.character("e"))
+        XCTAssertTrue(app.screen.contains("Describe the priority"), app.screen)
+        app.press(.ctrl("o"))
+        XCTAssertEqual(asked.map(\.text), [before.description], "the editor opens on what it says now")
+        XCTAssertEqual(try store.priority(before.id)?.description,
+                       "Safer crossings on the two school routes.\n\nFunded from the pot's prevention stream.")
+        XCTAssertTrue(app.screen.contains("Safer crossings on the two school routes."), app.screen)
+    }
+
     func testOnlyNotesAndReasonsOfferTheEditor() throws {
         let app = AppDriver(store: try freshDemo(), member: try XCTUnwrap(try Fixtures.sharedDemo().member(BoardTests.lead)),
                             clock: FixedClock(AppDriver.morningAfterDemo))

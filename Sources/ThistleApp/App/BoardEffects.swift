@@ -54,6 +54,8 @@ public enum BoardChange: Hashable, Sendable {
     case addPriority(PlanID, title: String, lead: AgencyID, RAG, reason: String)
     case addAction(PriorityID, title: String, owner: MemberID, due: String)
     case setActionStatus(ActionID, ActionStatus)
+    /// A priority's description: what it is about (empty clears it).
+    case describe(PriorityID, String)
 }
 
 extension StoreEffects {
@@ -137,6 +139,14 @@ extension StoreEffects {
                     ownerID: owner, due: try PlanRules.date(due.trimmingCharacters(in: .whitespaces), "The due date"),
                     status: .notStarted)
                 try store.write(by: member.id, [try .create(action)])
+            case .describe(let id, let text):
+                guard let original = try store.priority(id), let plan = try store.plan(original.planID) else {
+                    return .boardRefused("That priority no longer exists.")
+                }
+                try PlanRules.requirePlanner(actor, at: plan.placeID)
+                var updated = original
+                updated.description = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                try store.write(by: member.id, try Change.changes(from: original, to: updated))
             case .setActionStatus(let id, let status):
                 guard let original = try store.action(id), let priority = try store.priority(original.priorityID),
                     let plan = try store.plan(priority.planID)

@@ -12,5 +12,5 @@ public enum Command: Hashable, Sendable {
     case addNeed, recordConsent, withdraw, addNote, changeLead, chase, answerOnBehalf
     case logCase, newResident, toggle, cycleUrgency, confirmNew
     case openBoard, rate, allocate, addPriority, addAction, setStatus
-    case openEditor
+    case openEditor, describe
 }

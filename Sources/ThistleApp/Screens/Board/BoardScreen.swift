@@ -206,6 +206,8 @@ public struct PriorityScreen: Equatable, Sendable {
     public static let bindings: [KeyBinding] = ScrollBindings.table + [
         KeyBinding([.character("n")], .addAction, label: "new action", help: "Add an action: what, who owns it, when it is due"),
         KeyBinding([.character("s")], .setStatus, label: "status", help: "Set an action's status"),
+        KeyBinding([.character("e")], .describe, label: "describe",
+                   help: "Write what the priority is about (Ctrl-O: in your own editor)"),
         KeyBinding([.escape], .back, label: "back", help: "Go back to the plan"),
     ]
 
@@ -213,6 +215,10 @@ public struct PriorityScreen: Equatable, Sendable {
         switch command {
         case .addAction:
             prompt = .reason("New action", [priority?.title ?? "", "What will be done?"], .actionTitle(priorityID))
+            return Outcome()
+        case .describe:
+            prompt = .reason("Describe the priority", [priority?.title ?? "", "What is it about?"],
+                             .priorityDescription(priorityID), text: priority?.description ?? "")
             return Outcome()
         case .setStatus:
             let actions = board.actions[priorityID] ?? []
@@ -245,6 +251,9 @@ public struct PriorityScreen: Equatable, Sendable {
         case (.entered(let due), .actionDue(let priority, let title, let owner)):
             prompt = nil
             return BoardScreen.change(.addAction(priority, title: title, owner: owner, due: due), at: board.place, context)
+        case (.entered(let text), .priorityDescription(let priority)):
+            prompt = nil
+            return BoardScreen.change(.describe(priority, text), at: board.place, context)
         case (.chose(let index), .actionToUpdate(let ids)):
             prompt = .choice("Action status", ["Now:"], ActionStatus.allCases.map(\.rawValue), .actionStatus(ids[index]))
         case (.chose(let index), .actionStatus(let id)):

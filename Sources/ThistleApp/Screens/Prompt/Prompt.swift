@@ -43,6 +43,7 @@ public struct Prompt: Equatable, Sendable {
         case priorityLead(PlanID, title: String, [AgencyID])
         case priorityRAG(PlanID, title: String, AgencyID)
         case priorityReason(PlanID, title: String, AgencyID, RAG)
+        case priorityDescription(PriorityID)
         case actionTitle(PriorityID)
         case actionOwner(PriorityID, title: String, [MemberID])
         case actionDue(PriorityID, title: String, MemberID)
@@ -60,7 +61,7 @@ public struct Prompt: Equatable, Sendable {
         var isLongText: Bool {
             switch self {
             case .noteText, .declineReason, .completeOutcome, .unsuccessfulReason, .closeNeedReason, .closeCaseReason,
-                 .withdrawReason, .ragReason, .priorityReason, .reasonOnBehalf:
+                 .withdrawReason, .ragReason, .priorityReason, .reasonOnBehalf, .priorityDescription:
                 return true
             default:
                 return false
@@ -89,14 +90,15 @@ public struct Prompt: Equatable, Sendable {
     public var input: Input
     public var step: Step
 
-    /// A text prompt; its field takes no more than the longest text its answer may be.
-    static func reason(_ title: String, _ lines: [String], _ step: Step) -> Prompt {
+    /// A text prompt, holding `text` to begin with; its field takes no more
+    /// than the longest text its answer may be.
+    static func reason(_ title: String, _ lines: [String], _ step: Step, text: String = "") -> Prompt {
         let limit: Int
         switch step {
-        case .noteText, .conflictMerged: limit = Note.maximumLength
+        case .noteText, .conflictMerged, .priorityDescription: limit = Note.maximumLength
         default: limit = Reason.maximumLength
         }
-        return Prompt(title: title, lines: lines, input: .text(TextField(limit: limit)), step: step)
+        return Prompt(title: title, lines: lines, input: .text(TextField(text: text, limit: limit)), step: step)
     }
 
     /// The lines offered, when the prompt is a choice.
