@@ -11,7 +11,7 @@ public final class AppDriver {
     public private(set) var state: AppState
     private let effects: StoreEffects
     public private(set) var effectLog: [Effect] = []
-    /// Stands in for the user's editor (`Effect.openEditor`); without it the editor fails as with no EDITOR set.
+    /// Stands in for the user's editor (`Effect.openEditor`); without it, as with no EDITOR set, the built-in one opens.
     public var editor: ((EditorRequest) -> EditorResult)?
 
     /// The morning after the demo was built (2026-11-24T00:00Z): a fixed
@@ -58,7 +58,7 @@ public final class AppDriver {
         for effect in pending {
             effectLog.append(effect)
             if case .openEditor(let request) = effect {
-                run(state.update(.edited(editor?(request) ?? .failed("no editor"))))
+                run(state.update(.edited(editor?(request) ?? .noEditor)))
                 continue
             }
             if let message = effects.perform(effect) { run(state.update(message)) }

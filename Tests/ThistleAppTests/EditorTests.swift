@@ -111,6 +111,35 @@ final class EditorTests: DemoTestCase {
         XCTAssertFalse(app.effectLog.contains { if case .openEditor = $0 { true } else { false } })
     }
 
+    func testWithNoEditorNamedTheBuiltInOneWritesAndSavesLines() throws {
+        let store = try freshDemo()
+        let (app, id) = try openCase(store, as: lead)
+        let notes = try store.notes(on: id).count
+        app.press(.character("N"))
+        app.type("Visited")
+        app.press(.ctrl("o"))
+        XCTAssertTrue(app.screen.contains("Add a note · Ctrl-S save · Esc cancel"), app.screen)
+        XCTAssertTrue(app.screen.contains("7 of 10000 characters"), app.screen)
+        XCTAssertTrue(app.screen.contains("Ctrl-S save  Enter new line  Esc cancel"), "the footer is the editor's:\n\(app.screen)")
+        app.type(" at home.")
+        app.press(.enter)
+        app.type("q? 1 2 3: every key is text")
+        app.press(.escape)
+        XCTAssertEqual(try store.notes(on: id).count, notes, "Esc goes back to the prompt, saving nothing")
+        guard case .caseFile(let screen)? = app.state.stack.last, case .text(let field)? = screen.prompt?.input else {
+            return XCTFail("the prompt closed")
+        }
+        XCTAssertEqual(field.text, "Visited", "the prompt is as it was")
+
+        app.press(.ctrl("o"))
+        app.type(" at home.")
+        app.press(.enter)
+        app.type("Rent plan agreed.")
+        app.press(.ctrl("s"))
+        XCTAssertNil(app.state.overlay)
+        XCTAssertEqual(try store.notes(on: id).first?.text, "Visited at home.\nRent plan agreed.")
+    }
+
     // MARK: The program
 
     func testTheEditorRunsOnAPrivateFileThatIsRemovedAfterwards() throws {
@@ -141,7 +170,6 @@ final class EditorTests: DemoTestCase {
                        .failed("The editor (\(script)) ended with status 3; nothing was saved."))
         try "#!/bin/sh\nprintf '# only a comment\\n\\n' > \"$1\"\n".write(toFile: script, atomically: false, encoding: .utf8)
         XCTAssertEqual(ExternalEditor.edit(EditorRequest(title: "t", text: "x"), environment: ["EDITOR": script]), .empty)
-        XCTAssertEqual(ExternalEditor.edit(EditorRequest(title: "t", text: "x"), environment: ["EDITOR": " "]),
-                       .failed("Set VISUAL or EDITOR to write this in your own editor (for example EDITOR=nano)."))
+        XCTAssertEqual(ExternalEditor.edit(EditorRequest(title: "t", text: "x"), environment: ["EDITOR": " "]), .noEditor)
     }
 }

@@ -92,9 +92,12 @@ public enum Overlay: Equatable, Sendable {
     case help(HelpContent)
     case palette(Palette)
     case dialog(DialogContent)
+    /// The built-in editor, for a long text when no `$VISUAL` or `$EDITOR` is set.
+    case editor(BuiltInEditor)
 
     var bindings: [KeyBinding] {
         switch self {
+        case .editor: return BuiltInEditor.bindings
         case .help: return HelpContent.bindings
         case .palette: return Palette.bindings
         case .dialog: return [KeyBinding([.enter, .escape], .back, label: "close", help: "Close the dialog")]

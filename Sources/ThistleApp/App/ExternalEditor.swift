@@ -1,5 +1,6 @@
 import Foundation
 import PlaceDomain
+import TerminalUI
 
 /// A long text to write in the user's own editor: the prompt's title and
 /// what is typed so far.
@@ -18,8 +19,24 @@ public enum EditorResult: Equatable, Sendable {
     case text(String)
     /// Saved empty (or only comments): the prompt is cancelled, as git does.
     case empty
-    /// No editor, or it failed: the prompt stays open with what was typed.
+    /// The editor failed: the prompt stays open with what was typed.
     case failed(String)
+    /// Neither `$VISUAL` nor `$EDITOR` is set: the built-in editor opens instead.
+    case noEditor
+}
+
+/// The built-in editor, for when the user has named none: a text area over
+/// the screen, Enter for a new line, Ctrl-S to save, Esc to go back to the
+/// prompt unchanged.
+public struct BuiltInEditor: Equatable, Sendable {
+    public let title: String
+    public var area: TextArea
+
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.ctrl("s")], .open, label: "save", help: "Save the text and answer with it"),
+        KeyBinding([.enter], .moveDown, label: "new line", help: "Start a new line"),
+        KeyBinding([.escape], .back, label: "cancel", help: "Go back to the prompt, changing nothing"),
+    ]
 }
 
 /// The user's editor, as git runs it: `$VISUAL`, else `$EDITOR`, through
@@ -38,9 +55,7 @@ public enum ExternalEditor {
     /// caller has lent it the terminal.
     public static func edit(_ request: EditorRequest,
                             environment: [String: String] = ProcessInfo.processInfo.environment) -> EditorResult {
-        guard let command = command(environment) else {
-            return .failed("Set VISUAL or EDITOR to write this in your own editor (for example EDITOR=nano).")
-        }
+        guard let command = command(environment) else { return .noEditor }
         // A folder only this user can open (mkdtemp makes it 0700), with the file inside it 0600.
         let base = environment["XDG_RUNTIME_DIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSTemporaryDirectory()
         var template = Array((base + "/thistle-edit-XXXXXX").utf8CString)

@@ -62,6 +62,9 @@ extension AppState {
         case .failed(let reason):
             notice = reason
             return []
+        case .noEditor:
+            overlay = .editor(BuiltInEditor(title: prompt.title, area: TextArea(text: field.text, limit: field.limit)))
+            return []
         case .empty:
             key = .escape
         case .text(let text):
@@ -210,6 +213,22 @@ extension AppState {
 
     private mutating func handle(_ key: Key, over overlay: Overlay) -> [Effect] {
         switch overlay {
+        case .editor(var editor):
+            switch key {
+            case .ctrl("s"):
+                self.overlay = nil
+                let text = editor.area.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return edited(text.isEmpty ? .empty : .text(text))
+            case .escape:
+                self.overlay = nil
+            default:
+                _ = editor.area.handle(key)
+                if let limit = editor.area.limit, editor.area.count >= limit {
+                    notice = "That is the most it takes: \(limit) characters."
+                }
+                self.overlay = .editor(editor)
+            }
+            return []
         case .help(var help):
             switch key {
             case .escape, .character("?"), .character("q"), .enter, .function(1):

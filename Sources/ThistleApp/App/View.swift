@@ -38,6 +38,8 @@ extension AppState {
             Dialog(title: content.title, lines: content.lines, buttons: ["Close"]).draw(into: &canvas, rect: canvas.bounds)
         case .palette(let palette):
             palette.draw(into: &canvas, canvas.bounds)
+        case .editor(let editor):
+            editor.draw(into: &canvas, layout.body)
         case nil:
             break
         }
