@@ -4,7 +4,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3 faketime postgresql-15 openssl groff-base
 
-.PHONY: deps build demo install test reliability fuzz bench bench-compare clean
+.PHONY: deps build demo install docs-screens test reliability fuzz bench bench-compare clean
 
 # Release builds link the Swift runtime and Foundation into the binary: a short command then
 # starts in ~9 ms rather than ~16 ms of loading and binding shared libraries (docs/PERFORMANCE.md).
@@ -42,6 +42,13 @@ install: deps
 	  install -D -m 644 "$$made/_thistle" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_thistle" && \
 	  install -D -m 644 "$$made/thistle.fish" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/thistle.fish"; \
 	  status=$$?; rm -rf "$$made"; exit $$status
+
+# Captures the screens of docs/user-guide.md from tmux at 80×24 by walking the guide's days on a
+# demo database, and writes them into the guide (`make test` fails when they no longer match).
+docs-screens: deps
+	$(SWIFT) build --build-tests
+	THISTLE_BIN="$$($(SWIFT) build --show-bin-path)/thistle" THISTLE_RECORD_GUIDE=1 \
+	  $(SWIFT) test --skip-build --filter UserGuideScreensTests
 
 # One build of everything (the end-to-end tests drive the thistle binary it makes), then every test.
 # The hub tests start their own throwaway PostgreSQL (initdb as a non-root user, a free loopback port).
