@@ -44,6 +44,7 @@ static inline WINDOW *thistle_stdscr(void) { return stdscr; }
 static inline int thistle_cols(void) { return COLS; }
 static inline int thistle_lines(void) { return LINES; }
 static inline int thistle_color_pairs(void) { return COLOR_PAIRS; }
+static inline int thistle_colors(void) { return COLORS; }
 static inline FILE *thistle_stdin(void) { return stdin; }
 static inline FILE *thistle_stdout(void) { return stdout; }
 static inline void thistle_getmaxyx(WINDOW *win, int *y, int *x) {

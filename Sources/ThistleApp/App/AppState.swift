@@ -26,13 +26,17 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var isQuitting = false
     /// The top-level screen to open once a member is signed in (`thistle --on`): Home unless asked.
     public let opening: Command
+    /// The place Home opens on, selected (config.toml's `place`).
+    public let homePlace: PlaceID?
 
     /// Starts on Home as `member`, or on the member picker when nil. With
     /// `needsSignIn`, `member` (unless `signedIn` already) or whoever is
     /// chosen must give their passphrase first, and the workspace locks when idle.
+    /// With `homePlace`, Home opens with that place selected (config.toml's `place`).
     public init(size: Size, member: Member?, needsSignIn: Bool = false, signedIn: Bool = false,
-                passphraseHint: String? = nil, opening: Command = .goHome) {
+                passphraseHint: String? = nil, opening: Command = .goHome, homePlace: PlaceID? = nil) {
         self.size = size
+        self.homePlace = homePlace
         self.opening = GlobalBindings.topLevel.contains(opening) ? opening : .goHome
         self.needsSignIn = needsSignIn
         self.passphraseHint = passphraseHint
@@ -42,7 +46,7 @@ public struct AppState: Equatable, Sendable {
             lock = SignInLock(member: member, reason: .signIn, hint: passphraseHint)
         } else if let member {
             self.member = member
-            stack = [.home(HomeScreen())]
+            stack = [.home(HomeScreen(focus: homePlace))]
         } else {
             self.member = nil
             stack = [.memberPicker(MemberPickerScreen())]

@@ -125,7 +125,7 @@ extension AppState {
             if stack.count > 1 { stack.removeLast() }
         case .goHome:
             guard member != nil else { return [] }
-            stack = [.home(HomeScreen())]
+            stack = [.home(HomeScreen(focus: homePlace))]
             return [.loadPlaces]
         case .goDirectory:
             guard member != nil else { return [] }
@@ -163,7 +163,7 @@ extension AppState {
             lock = SignInLock(member: chosen, reason: .signIn, hint: passphraseHint)
         } else if let chosen = outcome.chosenMember {
             member = chosen
-            stack = [.home(HomeScreen())]
+            stack = [.home(HomeScreen(focus: homePlace))]
             effects.append(.loadPlaces)
         }
         if outcome.pop, stack.count > 1 { stack.removeLast() }
@@ -202,7 +202,7 @@ extension AppState {
         lock = nil
         if member?.id == signedIn.id { return [] }
         member = signedIn
-        stack = [.home(HomeScreen())]
+        stack = [.home(HomeScreen(focus: homePlace))]
         var effects: [Effect] = [.loadPlaces]
         if let places = overview {
             stack[0].receive(.placesLoaded(places), context)

@@ -27,6 +27,7 @@ struct DoctorCommand: ParsableCommand {
         let (database, store) = Self.database(global.databasePath)
         checks.append(database)
         checks.append(store.map(Self.hub) ?? Check("hub", .skipped, "the database did not open"))
+        checks.append(Self.config(environment, store))
         let failed = checks.filter { $0.status == .fail }.count
         let warned = checks.filter { $0.status == .warn }.count
         try printRecord(Report(checks: checks, failed: failed, warned: warned), json: output.json, text: Self.text(checks))
@@ -164,6 +165,26 @@ struct DoctorCommand: ParsableCommand {
         } catch {
             return (Check("database", .fail, "\(path) could not be read: \(error)"), store)
         }
+    }
+
+    static func config(_ environment: [String: String], _ store: PlaceStore?) -> Check {
+        let path = Config.path(environment)
+        let config: Config
+        do {
+            config = try Config.load(environment)
+        } catch {
+            return Check("config", .fail, String(describing: error),
+                         fix: "correct it (docs/cli.md lists the settings), or move it aside to use the defaults")
+        }
+        guard config.path != nil else { return Check("config", .ok, "none at \(path): the defaults") }
+        if let place = config.place, let tree = try? store?.placeTree(), tree[place] == nil {
+            return Check("config", .fail, "\(path): place '\(place.rawValue)' is not a place in this database",
+                         fix: "set place to an id from `thistle places`, or remove it")
+        }
+        var said = ["theme \(config.theme.rawValue)"]
+        if let lock = config.lockAfter { said.append("locks after \(Int(lock) % 60 == 0 ? "\(Int(lock) / 60) min" : "\(Int(lock)) s")") }
+        if let place = config.place { said.append("Home opens on \(place.rawValue)") }
+        return Check("config", .ok, "\(path): " + said.joined(separator: ", "))
     }
 
     static func hub(_ store: PlaceStore) -> Check {

@@ -123,14 +123,14 @@ struct GlobalOptions: ParsableArguments {
 }
 
 /// How long an unused sign-in lasts: `THISTLE_LOCK_AFTER` minutes (1 to
-/// 1,440), or seconds with an `s` (`90s`; 5 to 86,400), 15 minutes by
-/// default. The TUI locks after the same time.
+/// 1,440), or seconds with an `s` (`90s`; 5 to 86,400), else config.toml's
+/// `lock_after`, else 15 minutes. The TUI locks after the same time.
 enum IdleLock {
     static let variable = "THISTLE_LOCK_AFTER"
 
     static func fromEnvironment() throws -> TimeInterval {
         guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else {
-            return SessionFolder.defaultIdle
+            return try Config.load().lockAfter ?? SessionFolder.defaultIdle
         }
         if text.hasSuffix("s"), let seconds = Int(text.dropLast()), (5...86_400).contains(seconds) {
             return TimeInterval(seconds)

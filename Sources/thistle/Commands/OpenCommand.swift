@@ -50,7 +50,12 @@ enum TerminalSession {
     /// kept sign-in, or `--as` with THISTLE_PASSPHRASE_FILE); otherwise the
     /// workspace asks in its own passphrase box.
     static func run(_ global: GlobalOptions, passphraseHint: String? = nil, opening: Command = .goHome) throws {
+        let config = try Config.load()
         let store = try PlaceStore.open(at: global.databasePath, notice: GlobalOptions.notice)
+        if let place = config.place, try store.placeTree()[place] == nil {
+            throw Failure("\(config.path ?? "config.toml"): place '\(place.rawValue.shownInRefusal)' is not a place in "
+                          + "\(global.databasePath); `thistle places` lists them")
+        }
         let idle = try IdleLock.fromEnvironment()
         var member = try global.namedMember(in: store)
         var signedIn = false
@@ -62,14 +67,14 @@ enum TerminalSession {
         }
         try run(store: store, state: {
             AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn, passphraseHint: passphraseHint,
-                     opening: opening)
-        }, idle: idle)
+                     opening: opening, homePlace: config.place)
+        }, idle: idle, theme: config.theme)
     }
 
-    static func run(store: PlaceStore, state: (Size) -> AppState, idle: TimeInterval) throws {
+    static func run(store: PlaceStore, state: (Size) -> AppState, idle: TimeInterval, theme: Theme = .auto) throws {
         let backend: CursesBackend
         do {
-            backend = try CursesBackend()
+            backend = try CursesBackend(theme: theme)
         } catch {
             throw TerminalProblem(description: error.description)
         }

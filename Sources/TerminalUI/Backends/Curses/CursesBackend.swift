@@ -64,7 +64,9 @@ public final class CursesBackend: TerminalBackend {
 
     /// Takes over the terminal: full screen, keys unbuffered, colours unless
     /// `NO_COLOR` is set. Throws before writing anything if the terminal cannot be used.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalSetupError) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, theme: Theme = .auto)
+        throws(TerminalSetupError)
+    {
         if let problem = Self.unusableTerminal(environment: environment) { throw problem }
         let speaksUTF8 = Self.useUTF8Locale()
         let term = environment["TERM"] ?? ""
@@ -99,7 +101,7 @@ public final class CursesBackend: TerminalBackend {
         _ = nodelay(window, true)
         _ = set_escdelay(25)
         _ = curs_set(0)
-        painter = CursesPainter(palette: Self.palette(environment), asciiOnly: !speaksUTF8)
+        painter = CursesPainter(palette: Self.palette(environment, theme), asciiOnly: !speaksUTF8)
 
         var rows: Int32 = 0, columns: Int32 = 0
         thistle_getmaxyx(window, &rows, &columns)
@@ -227,11 +229,13 @@ public final class CursesBackend: TerminalBackend {
     }
 
     /// No colours with `NO_COLOR` set (no-color.org), or on a terminal without them.
-    private static func palette(_ environment: [String: String]) -> CursesPainter.Palette {
+    private static func palette(_ environment: [String: String], _ theme: Theme) -> CursesPainter.Palette {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .monochrome }
-        guard has_colors() else { return .monochrome }
+        guard theme != .mono, has_colors() else { return .monochrome }
         _ = start_color()
-        return .colors(defaultColors: use_default_colors() != thistle_err())
+        let resolved = theme.resolved(colours: Int(thistle_colors()))
+        guard resolved != .mono else { return .monochrome }
+        return .colors(defaultColors: use_default_colors() != thistle_err(), theme: resolved)
     }
 
     /// What endwin would send, for the signal handlers to write themselves.

@@ -8,8 +8,8 @@ final class CursesPainter {
     enum Palette {
         /// Attributes only: `NO_COLOR`, or a terminal without colours.
         case monochrome
-        /// Colour pairs; `defaultColors` when the terminal's own colours can be used (-1).
-        case colors(defaultColors: Bool)
+        /// Colour pairs in a resolved `theme`; `defaultColors` when the terminal's own colours can be used (-1).
+        case colors(defaultColors: Bool, theme: Theme)
     }
 
     private struct PairKey: Hashable {
@@ -124,42 +124,30 @@ final class CursesPainter {
     }
 
     private func attributes(_ style: Style) -> attr_t {
+        var theme = Theme.colors8
+        if case .colors(_, let chosen) = palette { theme = chosen }
         var attributes = thistle_a_normal()
-        if style.bold { attributes |= thistle_a_bold() }
+        if style.bold || (theme == .highContrast && style.foreground != nil) { attributes |= thistle_a_bold() }
         if style.reverse { attributes |= thistle_a_reverse() }
         if style.underline { attributes |= thistle_a_underline() }
-        if style.dim { attributes |= thistle_a_dim() }
+        if style.dim && theme.dims { attributes |= thistle_a_dim() }
         return attributes
     }
 
     /// The colour pair for the style's colours, made the first time it is
     /// needed; pair 0 (the default) once the terminal has no pairs left.
     private func pair(_ style: Style) -> Int16 {
-        guard case .colors(let defaultColors) = palette else { return 0 }
+        guard case .colors(let defaultColors, let theme) = palette else { return 0 }
         let key = PairKey(foreground: style.foreground, background: style.background)
         if key.foreground == nil, key.background == nil { return 0 }
         if let pair = pairs[key] { return pair }
         guard nextPair < min(Int32(thistle_color_pairs()), Int32(Int16.max)) else { return 0 }
         let pair = Int16(nextPair)
         nextPair += 1
-        let foreground = key.foreground.map(Self.index) ?? (defaultColors ? -1 : 7)
-        let background = key.background.map(Self.index) ?? (defaultColors ? -1 : 0)
+        let foreground = key.foreground.map(theme.index) ?? (defaultColors ? -1 : 7)
+        let background = key.background.map(theme.index) ?? (defaultColors ? -1 : 0)
         _ = init_pair(pair, foreground, background)
         pairs[key] = pair
         return pair
-    }
-
-    /// The curses colour number: COLOR_BLACK is 0 through COLOR_WHITE 7, fixed by X/Open.
-    private static func index(_ color: Color) -> Int16 {
-        switch color {
-        case .black: return 0
-        case .red: return 1
-        case .green: return 2
-        case .yellow: return 3
-        case .blue: return 4
-        case .magenta: return 5
-        case .cyan: return 6
-        case .white: return 7
-        }
     }
 }

@@ -8,8 +8,12 @@ public struct HomeScreen: Equatable, Sendable {
     public var expanded: Set<PlaceID> = []
     public var selection = Selection()
     private var expandedRoots = false
+    /// The place selected when the tree first loads (config.toml's `place`), its parents expanded.
+    public var focus: PlaceID?
 
-    public init() {}
+    public init(focus: PlaceID? = nil) {
+        self.focus = focus
+    }
 
     public static let bindings: [KeyBinding] = ListBindings.table + [
         KeyBinding([.enter], .open, label: "open", help: "Open the selected place"),
@@ -73,6 +77,12 @@ public struct HomeScreen: Equatable, Sendable {
             // First load: show the council and its areas.
             expanded.formUnion(overview.tree.roots)
             expandedRoots = true
+            if let focus, overview.tree[focus] != nil {
+                expanded.formUnion(overview.tree.path(to: focus).dropLast().map(\.id))
+                if let index = rows(overview.tree).firstIndex(where: { $0.place.id == focus }) {
+                    selection.select(index, count: rows(overview.tree).count, visibleRows: context.visibleRows)
+                }
+            }
         }
         guard let tree = context.overview?.tree else { return }
         selection.fit(count: rows(tree).count, visibleRows: context.visibleRows)
