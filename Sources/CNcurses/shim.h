@@ -57,6 +57,27 @@ static inline void thistle_getmaxyx(WINDOW *win, int *y, int *x) {
 static inline int thistle_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline const char *thistle_codeset(void) { return nl_langinfo(CODESET); }
 
+/* The mouse: presses of the first button and the wheel, reported at once. */
+static inline int thistle_key_mouse(void) { return KEY_MOUSE; }
+static inline void thistle_mouse_on(int on) {
+    /* Releases are asked for too, to be ignored: ncurses, handed one it was not
+       asked for, waits for the next key before it returns. */
+    mousemask(on ? (BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
+    mouseinterval(0);
+}
+/* What the last KEY_MOUSE was: 1 a press of the first button, 4 wheel up,
+   5 wheel down, 0 anything else or none; with its cell. */
+static inline int thistle_mouse_event(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
+
 /* Results */
 static inline int thistle_err(void) { return ERR; }
 static inline int thistle_ok(void) { return OK; }

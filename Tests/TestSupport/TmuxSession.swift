@@ -101,6 +101,29 @@ public final class TmuxSession {
         return found
     }
 
+    /// A click of the first button at a cell (from 0), pressed and released,
+    /// as a terminal reports it (X10 encoding).
+    public func click(x: Int, y: Int) throws {
+        try mouse(0, x, y)
+        try mouse(3, x, y)
+    }
+
+    /// A turn of the wheel at a cell.
+    public func wheel(down: Bool, x: Int, y: Int) throws {
+        try mouse(down ? 65 : 64, x, y)
+    }
+
+    private func mouse(_ button: Int, _ x: Int, _ y: Int) throws {
+        let bytes = [27, 91, 77, 32 + button, 33 + x, 33 + y].map { Character(Unicode.Scalar(UInt8($0))) }
+        try send("-l", String(bytes))
+    }
+
+    /// Whether the program in the pane asked the terminal for mouse events.
+    public func wantsMouse() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", name, "#{mouse_any_flag}#{mouse_standard_flag}"])
+            .contains("1")
+    }
+
     /// Whether the pane is still in the alternate screen (a TUI is drawing).
     public func isAlternateScreen() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"

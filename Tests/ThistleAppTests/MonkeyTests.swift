@@ -7,7 +7,7 @@ import TestSupport
 @testable import ThistleApp
 import XCTest
 
-/// The monkey (docs/RELIABILITY.md): random keys, text and resizes (1×1 to
+/// The monkey (docs/RELIABILITY.md): random keys, text, clicks, the wheel and resizes (1×1 to
 /// 300×100) on the headless backend over a real demo database, from the
 /// member picker through every screen, form and dialog it can reach. After
 /// every event the screen is drawn and the domain must hold: no need lost,
@@ -191,6 +191,7 @@ enum MonkeyEvent: CustomStringConvertible {
     case key(Key)
     case text(String)
     case resize(Int, Int)
+    case mouse(MouseEvent)
 
     static let navigation: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .tab, .backTab]
     static let editing: [Key] = [.backspace, .delete, .insert]
@@ -218,6 +219,9 @@ enum MonkeyEvent: CustomStringConvertible {
         case 86..<91: return .key(pick(editing))
         case 91..<94: return .key(.ctrl(pick(Array("abcdefghijklmnopqrstuvwxyz"))))
         case 94..<95: return .key(.function(Int.random(in: 1...12, using: &random)))
+        case 95..<97:
+            let kind = pick([MouseEvent.Kind.click, .click, .wheelUp, .wheelDown])
+            return .mouse(MouseEvent(kind, x: Int.random(in: 0..<120, using: &random), y: Int.random(in: 0..<40, using: &random)))
         default:
             // Mostly usable sizes, sometimes tiny or huge.
             if Int.random(in: 0..<4, using: &random) == 0 {
@@ -232,6 +236,7 @@ enum MonkeyEvent: CustomStringConvertible {
         case .key(let key): key.displayName
         case .text(let text): "\"\(text.count > 20 ? text.prefix(20) + "…" : text)\""
         case .resize(let width, let height): "[\(width)x\(height)]"
+        case .mouse(let event): "\(event.kind)@\(event.x),\(event.y)"
         }
     }
 }
@@ -256,6 +261,7 @@ struct MonkeyRun {
         case .key(let key): driver.press(key)
         case .text(let text): driver.type(text)
         case .resize(let width, let height): driver.resize(width, height)
+        case .mouse(let event): driver.receive(.mouse(event))
         }
         _ = driver.screen
         // The case names alone (describing a whole screen would print every row it holds).

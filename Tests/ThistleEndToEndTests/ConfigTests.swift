@@ -61,7 +61,8 @@ final class ConfigTests: DemoBinaryTestCase {
         let cases: [(String, String)] = [
             ("theme = \n", "config.toml:1:9: Error while parsing key-value pair"),
             ("theme = \"pink\"\n", "theme must be one of auto, 256, 8, high-contrast, mono, not \"pink\""),
-            ("colour = true\n", "there is no setting 'colour'; the settings are theme, lock_after, place"),
+            ("colour = true\n", "there is no setting 'colour'; the settings are theme, lock_after, place, mouse"),
+            ("mouse = \"no\"\n", "mouse must be true or false, not \"no\""),
             ("lock_after = 0\n", "lock_after must be minutes from 1 to 1440, or seconds from \"5s\" to \"86400s\", not 0"),
             ("lock_after = \"2h\"\n", "not \"2h\""),
             ("place = 7\n", "place must be a place's id (from `thistle places`), not 7"),

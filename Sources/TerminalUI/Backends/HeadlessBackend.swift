@@ -46,6 +46,9 @@ public final class HeadlessBackend: TerminalBackend, @unchecked Sendable {
     /// Queues one key press for each key.
     public func press(_ keys: Key...) { enqueue(keys.map(TerminalEvent.key)) }
 
+    /// Queues clicks or turns of the wheel, as a terminal would report them.
+    public func mouse(_ events: MouseEvent...) { enqueue(events.map(TerminalEvent.mouse)) }
+
     /// Queues the keys `text` produces when typed; escape sequences such as
     /// "\u{1B}[A" (↑) are decoded as a terminal would send them.
     public func type(_ text: String) { enqueue(ByteKeyDecoder.keys(typing: text).map(TerminalEvent.key)) }

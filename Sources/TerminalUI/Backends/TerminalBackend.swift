@@ -9,6 +9,20 @@ public enum TerminalEvent: Equatable, Sendable {
     case interrupt
     /// SIGTERM or SIGHUP: the app should quit now.
     case terminate
+    /// A click or a turn of the wheel.
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, at a cell (columns and rows from 0 at the top left).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, wheelUp, wheelDown }
+    public let kind: Kind
+    public let x: Int
+    public let y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        (self.kind, self.x, self.y) = (kind, x, y)
+    }
 }
 
 /// Where the app draws and where its input comes from: the real terminal

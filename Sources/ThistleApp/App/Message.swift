@@ -8,6 +8,8 @@ public enum Message: Sendable {
     case key(Key)
     /// What came back from the user's editor.
     case edited(EditorResult)
+    /// A click or a turn of the wheel.
+    case mouse(MouseEvent)
     case resized(Size)
     case membersLoaded(Page<MemberRow>, PageRequest<NameKey>, total: Int, generation: Int)
     case placesLoaded(PlaceOverview)

@@ -53,6 +53,9 @@ public final class Runtime {
                 run(state.update(.key(key)))
             case .resize(let size):
                 run(state.update(.resized(size)))
+            case .mouse(let event):
+                lastInput.touch()
+                run(state.update(.mouse(event)))
             case .wake:
                 for message in mailbox.drain() { run(state.update(message)) }
             case .interrupt, .terminate:

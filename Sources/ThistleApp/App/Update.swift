@@ -9,6 +9,8 @@ extension AppState {
             return handle(key)
         case .edited(let result):
             return edited(result)
+        case .mouse(let event):
+            return mouse(event)
         case .resized(let newSize):
             // Screens hear of it too, to keep their selection on screen.
             size = newSize

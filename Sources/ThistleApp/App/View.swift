@@ -21,7 +21,7 @@ extension AppState {
             .draw(into: &canvas, rect: layout.title)
         if member != nil {
             let selected = stack.last { $0.tabIndex != nil }?.tabIndex ?? 0
-            Tabs(titles: ["Home", "Directory", "Triage queue", "My cases", "Referrals in", "Sync"], selected: selected)
+            Tabs(titles: Self.tabTitles, selected: selected)
                 .draw(into: &canvas, rect: layout.tabs)
         }
         stack.last?.view(into: &canvas, layout.body, context)
@@ -44,6 +44,9 @@ extension AppState {
             break
         }
     }
+
+    /// The top-level tabs, in the order of `GlobalBindings.tabs`.
+    static let tabTitles = ["Home", "Directory", "Triage queue", "My cases", "Referrals in", "Sync"]
 
     private var memberLabel: String {
         guard let member else { return "not signed in" }

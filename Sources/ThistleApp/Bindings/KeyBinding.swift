@@ -53,7 +53,9 @@ enum GlobalBindings {
 
 extension GlobalBindings {
     /// The commands that go to a top-level screen; they need a signed-in member.
-    static let topLevel: Set<Command> = [.goHome, .goDirectory, .goTriage, .goMyCases, .goReferralsIn, .goSync]
+    static let topLevel: Set<Command> = Set(tabs)
+    /// The top-level screens in the order of their tabs (and digits).
+    static let tabs: [Command] = [.goHome, .goDirectory, .goTriage, .goMyCases, .goReferralsIn, .goSync]
 }
 
 /// Moving through a list: the same keys on every list screen.

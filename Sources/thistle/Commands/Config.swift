@@ -9,6 +9,7 @@ import TOMLKit
 ///     theme = "auto"            # auto, 256, 8, high-contrast or mono
 ///     lock_after = 15           # minutes (1 to 1440), or "90s" (5s to 86400s)
 ///     place = "place-levenmouth"  # the place Home opens on
+///     mouse = true              # clicks and the wheel; false leaves the mouse to the terminal
 ///
 /// An environment variable wins over the file (`NO_COLOR`, `THISTLE_LOCK_AFTER`).
 /// A file that does not read, an unknown setting or a bad value is refused
@@ -17,10 +18,11 @@ struct Config: Equatable {
     var theme: Theme = .auto
     var lockAfter: TimeInterval?
     var place: PlaceID?
+    var mouse = true
     /// Where it was read from, if a file was there.
     var path: String?
 
-    static let settings = ["theme", "lock_after", "place"]
+    static let settings = ["theme", "lock_after", "place", "mouse"]
 
     /// Where the file is looked for.
     static func path(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -73,6 +75,10 @@ struct Config: Equatable {
             } else {
                 throw Failure(problem)
             }
+        }
+        if let value = table["mouse"] {
+            guard let on = value.bool else { throw Failure("\(path): mouse must be true or false, not \(shown(value))") }
+            config.mouse = on
         }
         if let value = table["place"] {
             guard let id = value.string, !id.trimmingCharacters(in: .whitespaces).isEmpty else {

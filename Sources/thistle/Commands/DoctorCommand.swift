@@ -184,6 +184,7 @@ struct DoctorCommand: ParsableCommand {
         var said = ["theme \(config.theme.rawValue)"]
         if let lock = config.lockAfter { said.append("locks after \(Int(lock) % 60 == 0 ? "\(Int(lock) / 60) min" : "\(Int(lock)) s")") }
         if let place = config.place { said.append("Home opens on \(place.rawValue)") }
+        if !config.mouse { said.append("mouse off") }
         return Check("config", .ok, "\(path): " + said.joined(separator: ", "))
     }
 

@@ -68,13 +68,13 @@ enum TerminalSession {
         try run(store: store, state: {
             AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn, passphraseHint: passphraseHint,
                      opening: opening, homePlace: config.place)
-        }, idle: idle, theme: config.theme)
+        }, idle: idle, config: config)
     }
 
-    static func run(store: PlaceStore, state: (Size) -> AppState, idle: TimeInterval, theme: Theme = .auto) throws {
+    static func run(store: PlaceStore, state: (Size) -> AppState, idle: TimeInterval, config: Config = Config()) throws {
         let backend: CursesBackend
         do {
-            backend = try CursesBackend(theme: theme)
+            backend = try CursesBackend(theme: config.theme, mouse: config.mouse)
         } catch {
             throw TerminalProblem(description: error.description)
         }

@@ -64,8 +64,10 @@ public final class CursesBackend: TerminalBackend {
 
     /// Takes over the terminal: full screen, keys unbuffered, colours unless
     /// `NO_COLOR` is set. Throws before writing anything if the terminal cannot be used.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, theme: Theme = .auto)
-        throws(TerminalSetupError)
+    /// With `mouse`, clicks and the wheel arrive as events (the terminal's
+    /// own selection then needs Shift held, as in most terminal programs).
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, theme: Theme = .auto,
+                mouse: Bool = true) throws(TerminalSetupError)
     {
         if let problem = Self.unusableTerminal(environment: environment) { throw problem }
         let speaksUTF8 = Self.useUTF8Locale()
@@ -101,6 +103,7 @@ public final class CursesBackend: TerminalBackend {
         _ = nodelay(window, true)
         _ = set_escdelay(25)
         _ = curs_set(0)
+        thistle_mouse_on(mouse ? 1 : 0)
         painter = CursesPainter(palette: Self.palette(environment, theme), asciiOnly: !speaksUTF8)
 
         var rows: Int32 = 0, columns: Int32 = 0
@@ -186,6 +189,16 @@ public final class CursesBackend: TerminalBackend {
             var value: wint_t = 0
             let status = wget_wch(window, &value)
             if status == thistle_err() { break }
+            if status == decoder.codes.codeYes, Int32(exactly: value) == thistle_key_mouse() {
+                var x: Int32 = 0, y: Int32 = 0
+                let kinds: [Int32: MouseEvent.Kind] = [1: .click, 4: .wheelUp, 5: .wheelDown]
+                if let kind = kinds[thistle_mouse_event(&x, &y)] {
+                    pending += Key.joiningGraphemes(keys).map(TerminalEvent.key)
+                    keys = []
+                    pending.append(.mouse(MouseEvent(kind, x: Int(x), y: Int(y))))
+                }
+                continue
+            }
             switch decoder.decode(status: status, value: UInt32(value)) {
             case .key(let key):
                 keys.append(key)
