@@ -4,7 +4,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux sqlite3 faketime postgresql-15 openssl groff-base
 
-.PHONY: deps build demo install docs-screens test reliability fuzz bench bench-compare clean
+.PHONY: deps build demo install dist docs-screens test reliability fuzz bench bench-compare clean
 
 # Release builds link the Swift runtime and Foundation into the binary: a short command then
 # starts in ~9 ms rather than ~16 ms of loading and binding shared libraries (docs/PERFORMANCE.md).
@@ -42,6 +42,18 @@ install: deps
 	  install -D -m 644 "$$made/_thistle" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_thistle" && \
 	  install -D -m 644 "$$made/thistle.fish" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/thistle.fish"; \
 	  status=$$?; rm -rf "$$made"; exit $$status
+
+# dist/thistle: one self-contained file for a field laptop (the Swift runtime linked in, the demo
+# place appended: SampleData unpacks it into ~/.cache/thistle on first use). Installs by copying it.
+dist: deps
+	$(SWIFT) build $(RELEASE) --product thistle
+	mkdir -p dist
+	scripts/pack-sample-data sample-data/fife > dist/sample.pack
+	{ cat "$$($(SWIFT) build $(RELEASE) --show-bin-path)/thistle" dist/sample.pack; \
+	  printf 'THISTLE-SAMPLE-DATA %012d\n' "$$(stat -c %s dist/sample.pack)"; } > dist/thistle.part
+	chmod 755 dist/thistle.part && mv dist/thistle.part dist/thistle && rm dist/sample.pack
+	dist/thistle --version
+	@echo "dist/thistle: $$(du -h dist/thistle | cut -f1); copy it to a laptop's PATH (ldd: $$(ldd dist/thistle | wc -l) libraries, all from the system)"
 
 # Captures the screens of docs/user-guide.md from tmux at 80×24 by walking the guide's days on a
 # demo database, and writes them into the guide (`make test` fails when they no longer match).

@@ -35,7 +35,7 @@ let package = Package(
             name: "SampleData",
             path: "sample-data",
             exclude: ["README.md"],
-            sources: ["SampleData.swift"],
+            sources: ["SampleData.swift", "EmbeddedSampleData.swift"],
             resources: [.copy("fife")]
         ),
         .target(name: "PlaceReports", dependencies: ["PlaceDomain", "PlaceStore"]),

@@ -22,8 +22,10 @@ public final class AppDriver {
     /// shows as overdue or stalled does not depend on the day the tests run.
     /// With `needsSignIn`, the member (or whoever is chosen) types their passphrase first.
     public init(store: PlaceStore, member: Member?, size: Size = Size(width: 80, height: 24),
-                clock: any WallClock = FixedClock(AppDriver.morningAfterDemo), needsSignIn: Bool = false) {
+                clock: any WallClock = FixedClock(AppDriver.morningAfterDemo), needsSignIn: Bool = false,
+                keyOverrides: KeyOverrides = .none) {
         state = AppState(size: size, member: member, needsSignIn: needsSignIn)
+        state.keyOverrides = keyOverrides
         effects = StoreEffects(store: store, clock: clock)
         run(state.start())
     }

@@ -87,13 +87,14 @@ final class PlaceBrowserTests: XCTestCase {
     }
 
     func testEveryBindingHasHelpAndNoKeyIsBoundTwiceOnAScreen() {
-        let tables: [String: [KeyBinding]] = [
-            "home": HomeScreen.bindings, "place": PlaceScreen.bindings, "directory": DirectoryScreen.bindings,
-            "picker": MemberPickerScreen.bindings, "triage": TriageQueueScreen.bindings,
-            "my cases": MyCasesScreen.bindings, "referrals in": ReferralsInScreen.bindings, "case": CaseScreen.bindings,
-        ]
-        for (name, table) in tables {
-            let all = table + GlobalBindings.table
+        // Every screen's table with the global keys (as key overrides are checked), and every box's.
+        var tables = KeyOverrides.tables
+        tables["a prompt's text"] = Prompt.reason("t", [], .noteText).bindings
+        tables["a prompt's choice"] = Prompt.choice("t", [], ["a"], .filterUrgency).bindings
+        tables["the built-in editor"] = BuiltInEditor.bindings
+        tables["the palette"] = Palette.bindings
+        XCTAssertEqual(KeyOverrides.tables.count, 13, "every screen")
+        for (name, all) in tables {
             for binding in all { XCTAssertFalse(binding.help.isEmpty, "\(name): \(binding.command) has no help") }
             let keys = all.flatMap(\.keys)
             XCTAssertEqual(keys.count, Set(keys).count, "\(name) binds a key twice")

@@ -50,18 +50,24 @@ final class ConfigTests: DemoBinaryTestCase {
     }
 
     func testHomeOpensOnTheConfiguredPlace() throws {
-        try write("place = \"place-methil\"  # where I work\nlock_after = \"90s\"\n")
+        try write("place = \"place-methil\"  # where I work\nlock_after = \"90s\"\n[keys]\nboard = \"B\"\n")
         let tmux = try workspace()
         try tmux.waitFor("Levenmouth open") { $0.contains("      Methil ") }
         let row = try tmux.styledScreen().split(separator: "\n").first { $0.contains("Methil  ") }
         XCTAssertTrue(row?.contains("\u{1b}[7m") == true, "Methil is the selected row: \(row.map(String.init)?.debugDescription ?? "none")")
+        try tmux.waitFor("the footer with the board on B") { $0.contains("B board") }
+        try tmux.send("B")
+        try tmux.waitFor("Methil's board") { $0.contains("Methil › Board") }
     }
 
     func testABadFileIsRefusedWithWhereAndWhy() throws {
         let cases: [(String, String)] = [
             ("theme = \n", "config.toml:1:9: Error while parsing key-value pair"),
             ("theme = \"pink\"\n", "theme must be one of auto, 256, 8, high-contrast, mono, not \"pink\""),
-            ("colour = true\n", "there is no setting 'colour'; the settings are theme, lock_after, place, mouse"),
+            ("colour = true\n", "there is no setting 'colour'; the settings are theme, lock_after, place, mouse, keys"),
+            ("[keys]\nnote = \"r\"\n", "keys.note: r is already bound on a case (to refer)"),
+            ("[keys]\nnote = 5\n", "keys.note must be a key in quotes"),
+            ("keys = \"n\"\n", "keys must be a table"),
             ("mouse = \"no\"\n", "mouse must be true or false, not \"no\""),
             ("lock_after = 0\n", "lock_after must be minutes from 1 to 1440, or seconds from \"5s\" to \"86400s\", not 0"),
             ("lock_after = \"2h\"\n", "not \"2h\""),

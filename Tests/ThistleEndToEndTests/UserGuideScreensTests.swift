@@ -20,76 +20,46 @@ final class UserGuideScreensTests: DemoBinaryTestCase {
     }
 
     let scenes: [Scene] = [
-        Scene(name: "triage-queue", member: "member-aileen-baxter", on: "queue") { tmux in
-            try tmux.waitFor("the loaded queue") { $0.contains("most urgent first") && $0.contains(" 1/") }
-        },
+        Scene(name: "triage-queue", member: "member-aileen-baxter", on: "queue") { try $0.loadedList() },
         Scene(name: "triage-withheld", member: "member-aileen-baxter", on: "queue") { tmux in
-            try tmux.waitFor("the loaded queue") { $0.contains("most urgent first") && $0.contains(" 1/") }
+            try tmux.loadedList()
             try tmux.send("Enter")
             try tmux.waitFor("not shared with your agency")
         },
         Scene(name: "log-case", member: "member-aileen-baxter", on: "queue") { tmux in
-            try tmux.waitFor("the loaded queue") { $0.contains("most urgent first") && $0.contains(" 1/") }
+            try tmux.loadedList()
             try tmux.send("n")
             try tmux.waitFor("Find resident:")
             try tmux.send("-l", "Clark")
             try tmux.waitFor("the residents found") { $0.contains("· born") }
         },
-        Scene(name: "referrals-in", member: "member-fiona-hutchison", on: "referrals-in") { tmux in
-            try tmux.waitFor("the loaded list") { $0.contains(" 1/") }
-        },
+        Scene(name: "referrals-in", member: "member-fiona-hutchison", on: "referrals-in") { try $0.loadedList() },
         Scene(name: "decline", member: "member-fiona-hutchison", on: "referrals-in") { tmux in
-            try tmux.waitFor("the loaded list") { $0.contains(" 1/") }
+            try tmux.loadedList()
             try tmux.send("d")
             try tmux.waitFor("Decline referral")
             try tmux.send("-l", "No family-sized flat free in Dunfermline until March")
             try tmux.waitFor("until March")
         },
-        Scene(name: "my-cases", member: "member-alasdair-kerr", on: "my-cases") { tmux in
-            try tmux.waitFor("the loaded list") { $0.contains(" 1/") }
-        },
-        Scene(name: "case", member: "member-alasdair-kerr", on: "my-cases") { tmux in
-            try tmux.waitFor("the loaded list") { $0.contains(" 1/") }
-            try tmux.send("Enter")
-            try tmux.waitFor("Story:")
-        },
+        Scene(name: "my-cases", member: "member-alasdair-kerr", on: "my-cases") { try $0.loadedList() },
+        Scene(name: "case", member: "member-alasdair-kerr", on: "my-cases") { try $0.firstCase() },
         Scene(name: "refer", member: "member-alasdair-kerr", on: "my-cases") { tmux in
-            try tmux.waitFor("the loaded list") { $0.contains(" 1/") }
-            try tmux.send("Enter")
-            try tmux.waitFor("Story:")
+            try tmux.firstCase()
             try tmux.send("r")
             try tmux.waitFor("Which need?")
             try tmux.send("Enter")
             try tmux.waitFor("the services") { $0.contains("Refer") && !$0.contains("Loading services") && !$0.contains("Which need") }
         },
         Scene(name: "case-note", member: "member-alasdair-kerr", on: "my-cases") { tmux in
-            try tmux.waitFor("the loaded list") { $0.contains(" 1/") }
-            try tmux.send("Enter")
-            try tmux.waitFor("Story:")
+            try tmux.firstCase()
             try tmux.send("N")
             try tmux.waitFor("Ctrl-O editor")
             try tmux.send("-l", "Spoke to Ryan's mum: the recovery cafe is too far by bus.")
             try tmux.waitFor("too far by bus")
         },
-        Scene(name: "board-dashboard", member: "member-morven-sinclair") { tmux in
-            try tmux.waitFor("Levenmouth")
-            try tmux.send("Down", "Down", "Down", "Down", "Down", "b")
-            try tmux.waitFor("Levenmouth › Board")
-        },
-        Scene(name: "board-plan", member: "member-morven-sinclair") { tmux in
-            try tmux.waitFor("Levenmouth")
-            try tmux.send("Down", "Down", "Down", "Down", "Down", "b")
-            try tmux.waitFor("Levenmouth › Board")
-            try tmux.send("Tab")
-            try tmux.waitFor("RAG")
-        },
-        Scene(name: "board-indicators", member: "member-euan-mackie") { tmux in
-            try tmux.waitFor("Levenmouth")
-            try tmux.send("Down", "Down", "Down", "Down", "Down", "b")
-            try tmux.waitFor("Levenmouth › Board")
-            try tmux.send("Tab", "Tab")
-            try tmux.waitFor("Indicator")
-        },
+        Scene(name: "board-dashboard", member: "member-morven-sinclair") { try $0.levenmouthBoard() },
+        Scene(name: "board-plan", member: "member-morven-sinclair") { try $0.levenmouthBoard(tabs: 1, showing: "RAG") },
+        Scene(name: "board-indicators", member: "member-euan-mackie") { try $0.levenmouthBoard(tabs: 2, showing: "Indicator") },
     ]
 
     func capture(_ scene: Scene) throws -> String {
@@ -137,3 +107,25 @@ final class UserGuideScreensTests: DemoBinaryTestCase {
     }
 }
 
+private extension TmuxSession {
+    /// Waits for a worklist's rows (its position, "1/N", at the right of its heading).
+    func loadedList() throws {
+        try waitFor("the loaded list") { $0.contains(" 1/") }
+    }
+
+    /// The first case of the worklist shown, opened.
+    func firstCase() throws {
+        try loadedList()
+        try send("Enter")
+        try waitFor("Story:")
+    }
+
+    /// From Home: Levenmouth's board (the fifth row under Fife), then `tabs` tabs on.
+    func levenmouthBoard(tabs: Int = 0, showing text: String = "Levenmouth › Board") throws {
+        try waitFor("Levenmouth")
+        try send("Down", "Down", "Down", "Down", "Down", "b")
+        try waitFor("Levenmouth › Board")
+        for _ in 0..<tabs { try send("Tab") }
+        try waitFor(text)
+    }
+}

@@ -83,3 +83,33 @@ extension Key {
         return result
     }
 }
+
+extension Key {
+    /// The key a person names: one character ("n", "?"), "Ctrl-K", "F5", or
+    /// a named key ("Enter", "Esc", "Space", "PgDn"…; any case); nil otherwise.
+    public init?(name: String) {
+        let text = String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        if text.count == 1, let character = text.first, !character.isWhitespace,
+            !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            self = .character(character)
+            return
+        }
+        let lower = text.lowercased()
+        if lower.hasPrefix("ctrl-"), lower.count == 6, let letter = lower.last, ("a"..."z").contains(letter) {
+            self = .ctrl(letter)
+            return
+        }
+        if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...12).contains(number) {
+            self = .function(number)
+            return
+        }
+        let named: [String: Key] = [
+            "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape, "tab": .tab, "shift-tab": .backTab,
+            "space": .character(" "), "backspace": .backspace, "del": .delete, "delete": .delete, "ins": .insert,
+            "insert": .insert, "home": .home, "end": .end, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown,
+            "pagedown": .pageDown, "up": .up, "down": .down, "left": .left, "right": .right,
+        ]
+        guard let key = named[lower] else { return nil }
+        self = key
+    }
+}

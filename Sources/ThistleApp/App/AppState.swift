@@ -28,6 +28,8 @@ public struct AppState: Equatable, Sendable {
     public let opening: Command
     /// The place Home opens on, selected (config.toml's `place`).
     public let homePlace: PlaceID?
+    /// The user's own keys for commands (config.toml's `[keys]`).
+    public var keyOverrides = KeyOverrides.none
 
     /// Starts on Home as `member`, or on the member picker when nil. With
     /// `needsSignIn`, `member` (unless `signedIn` already) or whoever is
@@ -82,7 +84,7 @@ public struct AppState: Equatable, Sendable {
         if let overlay { return overlay.bindings }
         guard let screen = stack.last else { return GlobalBindings.table }
         if screen.isEditingText { return screen.editingBindings }
-        return screen.bindings + globalBindings
+        return keyOverrides.apply(screen.bindings + globalBindings)
     }
 
     /// Global keys; the digit jumps need a member, and Esc is only useful with somewhere to go back to.

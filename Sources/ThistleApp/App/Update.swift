@@ -120,7 +120,8 @@ extension AppState {
             isQuitting = true
             return [.quit]
         case .help:
-            overlay = .help(HelpContent(screen: stack.last?.bindings ?? [], global: globalBindings))
+            overlay = .help(HelpContent(screen: keyOverrides.apply(stack.last?.bindings ?? []),
+                                        global: keyOverrides.apply(globalBindings)))
         case .palette:
             overlay = .palette(Palette(entries: bindings.filter { $0.command != .palette }))
         case .back:

@@ -1,6 +1,7 @@
 import Foundation
 import PlaceDomain
 import TerminalUI
+import ThistleApp
 import TOMLKit
 
 /// The user's settings, from `$XDG_CONFIG_HOME/thistle/config.toml`
@@ -11,6 +12,9 @@ import TOMLKit
 ///     place = "place-levenmouth"  # the place Home opens on
 ///     mouse = true              # clicks and the wheel; false leaves the mouse to the terminal
 ///
+///     [keys]                    # a command's own key, in place of Thistle's
+///     note = "n"
+///
 /// An environment variable wins over the file (`NO_COLOR`, `THISTLE_LOCK_AFTER`).
 /// A file that does not read, an unknown setting or a bad value is refused
 /// with the file, its line where TOML gives one, and what is allowed.
@@ -19,10 +23,11 @@ struct Config: Equatable {
     var lockAfter: TimeInterval?
     var place: PlaceID?
     var mouse = true
+    var keys = KeyOverrides.none
     /// Where it was read from, if a file was there.
     var path: String?
 
-    static let settings = ["theme", "lock_after", "place", "mouse"]
+    static let settings = ["theme", "lock_after", "place", "mouse", "keys"]
 
     /// Where the file is looked for.
     static func path(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -79,6 +84,21 @@ struct Config: Equatable {
         if let value = table["mouse"] {
             guard let on = value.bool else { throw Failure("\(path): mouse must be true or false, not \(shown(value))") }
             config.mouse = on
+        }
+        if let value = table["keys"] {
+            guard let keys = value.table else { throw Failure("\(path): keys must be a table: [keys] then note = \"n\"") }
+            var pairs: [String: String] = [:]
+            for name in keys.keys {
+                guard let text = keys[name]?.string else {
+                    throw Failure("\(path): keys.\(name.shownInRefusal) must be a key in quotes, such as \"n\" or \"Ctrl-K\"")
+                }
+                pairs[name] = text
+            }
+            do {
+                config.keys = try KeyOverrides(pairs)
+            } catch {
+                throw Failure("\(path): \(error.description.oneLine())")
+            }
         }
         if let value = table["place"] {
             guard let id = value.string, !id.trimmingCharacters(in: .whitespaces).isEmpty else {

@@ -185,6 +185,7 @@ struct DoctorCommand: ParsableCommand {
         if let lock = config.lockAfter { said.append("locks after \(Int(lock) % 60 == 0 ? "\(Int(lock) / 60) min" : "\(Int(lock)) s")") }
         if let place = config.place { said.append("Home opens on \(place.rawValue)") }
         if !config.mouse { said.append("mouse off") }
+        if !config.keys.keys.isEmpty { said.append("\(config.keys.keys.count) keys of your own") }
         return Check("config", .ok, "\(path): " + said.joined(separator: ", "))
     }
 

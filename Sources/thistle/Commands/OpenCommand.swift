@@ -66,8 +66,10 @@ enum TerminalSession {
             (member, signedIn) = (try global.signIn(store).member, true)
         }
         try run(store: store, state: {
-            AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn, passphraseHint: passphraseHint,
-                     opening: opening, homePlace: config.place)
+            var state = AppState(size: $0, member: member, needsSignIn: true, signedIn: signedIn,
+                                 passphraseHint: passphraseHint, opening: opening, homePlace: config.place)
+            state.keyOverrides = config.keys
+            return state
         }, idle: idle, config: config)
     }
 
