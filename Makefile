@@ -43,15 +43,17 @@ install: deps
 	  install -D -m 644 "$$made/thistle.fish" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/thistle.fish"; \
 	  status=$$?; rm -rf "$$made"; exit $$status
 
-# dist/thistle: one self-contained file for a field laptop (the Swift runtime linked in, the demo
-# place appended: SampleData unpacks it into ~/.cache/thistle on first use). Installs by copying it.
+# dist/thistle: one self-contained file for a field laptop (the Swift runtime linked in, symbols
+# stripped, the demo place appended: SampleData unpacks it into ~/.cache/thistle on first use).
+# Installs by copying it; it needs only the system's libc, libstdc++, ncurses and SQLite.
 dist: deps
 	$(SWIFT) build $(RELEASE) --product thistle
 	mkdir -p dist
 	scripts/pack-sample-data sample-data/fife > dist/sample.pack
-	{ cat "$$($(SWIFT) build $(RELEASE) --show-bin-path)/thistle" dist/sample.pack; \
+	strip -o dist/thistle.stripped "$$($(SWIFT) build $(RELEASE) --show-bin-path)/thistle"
+	{ cat dist/thistle.stripped dist/sample.pack; \
 	  printf 'THISTLE-SAMPLE-DATA %012d\n' "$$(stat -c %s dist/sample.pack)"; } > dist/thistle.part
-	chmod 755 dist/thistle.part && mv dist/thistle.part dist/thistle && rm dist/sample.pack
+	chmod 755 dist/thistle.part && mv dist/thistle.part dist/thistle && rm dist/sample.pack dist/thistle.stripped
 	dist/thistle --version
 	@echo "dist/thistle: $$(du -h dist/thistle | cut -f1); copy it to a laptop's PATH (ldd: $$(ldd dist/thistle | wc -l) libraries, all from the system)"
 

@@ -66,18 +66,9 @@ final class MouseTests: DemoTestCase {
     }
 
     func testTheLoopTakesMouseEventsFromTheBackend() throws {
-        let store = try Fixtures.sharedDemo()
-        let member = try XCTUnwrap(try store.member("member-alasdair-kerr"))
+        let member = try XCTUnwrap(try Fixtures.sharedDemo().member("member-alasdair-kerr"))
         let backend = HeadlessBackend(size: Size(width: 80, height: 24))
-        backend.idleTimeout = 10
-        nonisolated(unsafe) let runtime = Runtime(
-            state: AppState(size: backend.size, member: member), backend: backend, effects: StoreEffects(store: store),
-            waker: backend.waker)
-        let ended = expectation(description: "the loop ends")
-        Thread.detachNewThread {
-            _ = runtime.run()
-            ended.fulfill()
-        }
+        let (ended, _) = try startLoop(as: member, on: backend)
         backend.mouse(MouseEvent(.click, x: 40, y: 1))
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, !backend.screenText.contains(" 1/72") { usleep(10_000) }

@@ -19,27 +19,16 @@ final class RuntimeTests: XCTestCase {
     }
 
     func testTheLoopLoadsHomeInTheBackgroundDrawsOnlyChangesAndQuitsOnQ() throws {
-        let store = try Fixtures.sharedDemo()
-        let member = try XCTUnwrap(try store.members(.first(1)).rows.first)
+        let member = try XCTUnwrap(try Fixtures.sharedDemo().members(.first(1)).rows.first)
         let backend = HeadlessBackend(size: Size(width: 80, height: 24))
-        backend.idleTimeout = 10
-        // The loop owns the UI thread in the product; here a second thread plays it.
-        nonisolated(unsafe) let runtime = Runtime(
-            state: AppState(size: backend.size, member: member), backend: backend, effects: StoreEffects(store: store),
-            waker: backend.waker)
-        let ended = expectation(description: "the loop ends")
-        nonisolated(unsafe) var ending: Runtime.Ending?
-        Thread.detachNewThread {
-            ending = runtime.run()
-            ended.fulfill()
-        }
+        let (ended, ending) = try startLoop(as: member, on: backend)
         XCTAssertTrue(waitFor("Levenmouth", on: backend), backend.screenText)
         let fullFrame = backend.lastPresentCellCount
         backend.press(.down)
         XCTAssertTrue(waitFor("Levenmouth", on: backend))
         backend.press(.character("q"))
         wait(for: [ended], timeout: 10)
-        XCTAssertEqual(ending, .quit)
+        XCTAssertEqual(ending(), .quit)
         XCTAssertLessThan(backend.lastPresentCellCount, fullFrame, "moving the selection redraws only what changed")
     }
 
