@@ -15,15 +15,20 @@ final class DoctorCommandTests: DemoBinaryTestCase {
     }
 
     func report(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, report: Report) {
-        let ran = try ThistleBinary.run(["doctor", "--json"] + arguments, environment: environment)
+        let ran = try ThistleBinary.run(["doctor", "--json"] + arguments, environment: hermetic.merging(environment) { $1 })
         return (ran.status, try JSONDecoder().decode(Report.self, from: Data(ran.stdout.utf8)))
     }
 
+    /// No settings file of the machine's.
+    var hermetic: [String: String] { ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path] }
+
     func testAHealthySetupIsInOrder() throws {
-        let tmux = try TmuxSession(command: [ThistleBinary.path, "doctor", "--db", database])
+        // (NO_COLOR empty, as if unset: the test runner may set it; no settings file of the machine's.)
+        let tmux = try TmuxSession(command: [ThistleBinary.path, "doctor", "--db", database],
+                                   environment: hermetic.merging(["NO_COLOR": ""]) { $1 })
         let screen = try tmux.waitFor("[exit status 0]")
         for line in ["ok      terminal     TERM=screen-256color, 80×24", "ok      locale       LC_ALL=C.UTF-8, UTF-8",
-                     "ok      colours      256 colours", "ok      database     /", "ok      hub          none used yet",
+                     "ok      colours      256 colours", "ok      database     /", "ok      hub          none used yet", "ok      config       none at ",
                      "Everything Thistle needs is in order."] {
             XCTAssertTrue(screen.contains(line), "\(line)\n\(screen)")
         }
@@ -62,7 +67,7 @@ final class DoctorCommandTests: DemoBinaryTestCase {
         XCTAssertTrue(hub.detail.hasPrefix("cannot reach 127.0.0.1:1: Connection refused"), hub.detail)
 
         // The text form: one line a check, each fix under its problem.
-        let text = try ThistleBinary.run(["doctor", "--db", database])
+        let text = try ThistleBinary.run(["doctor", "--db", database], environment: hermetic)
         XCTAssertEqual(text.status, 1)
         XCTAssertTrue(text.stdout.contains("fail    hub          cannot reach 127.0.0.1:1"), text.stdout)
         XCTAssertTrue(text.stdout.contains("\n                     fix: check the network"), text.stdout)
