@@ -132,6 +132,11 @@ final class EditorTests: DemoTestCase {
         XCTAssertEqual(field.text, "Visited", "the prompt is as it was")
 
         app.press(.ctrl("o"))
+        app.type(String(repeating: "x", count: Note.maximumLength))
+        XCTAssertEqual(app.state.notice, "That is the most it takes: 10000 characters.")
+        app.press(.backspace)
+        XCTAssertNil(app.state.notice, "below the limit again")
+        app.press(.escape, .ctrl("o"))
         app.type(" at home.")
         app.press(.enter)
         app.type("Rent plan agreed.")

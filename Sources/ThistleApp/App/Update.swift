@@ -89,6 +89,7 @@ extension AppState {
     private mutating func handle(_ key: Key) -> [Effect] {
         if key == .ctrl("c") { return perform(.quit) }
         if lock != nil { return handleLocked(key) }
+        if case .editor? = overlay { return handleEditor(key) }
         if let overlay {
             return handle(key, over: overlay)
         }
@@ -214,24 +215,30 @@ extension AppState {
         return opening == .goHome ? effects : effects + perform(opening)
     }
 
+    /// A key in the built-in editor. The overlay is taken out while the text
+    /// changes, so that a long text is edited in place, not copied at every key.
+    private mutating func handleEditor(_ key: Key) -> [Effect] {
+        guard case .editor(var editor)? = overlay else { return [] }
+        overlay = nil
+        switch key {
+        case .ctrl("s"):
+            let text = editor.area.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return edited(text.isEmpty ? .empty : .text(text))
+        case .escape:
+            return []
+        default:
+            _ = editor.area.handle(key)
+            let full = editor.area.limit.map { editor.area.count >= $0 } ?? false
+            notice = full ? "That is the most it takes: \(editor.area.limit ?? 0) characters." : nil
+            overlay = .editor(editor)
+            return []
+        }
+    }
+
     private mutating func handle(_ key: Key, over overlay: Overlay) -> [Effect] {
         switch overlay {
-        case .editor(var editor):
-            switch key {
-            case .ctrl("s"):
-                self.overlay = nil
-                let text = editor.area.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                return edited(text.isEmpty ? .empty : .text(text))
-            case .escape:
-                self.overlay = nil
-            default:
-                _ = editor.area.handle(key)
-                if let limit = editor.area.limit, editor.area.count >= limit {
-                    notice = "That is the most it takes: \(limit) characters."
-                }
-                self.overlay = .editor(editor)
-            }
-            return []
+        case .editor:
+            return handleEditor(key)
         case .help(var help):
             switch key {
             case .escape, .character("?"), .character("q"), .enter, .function(1):
