@@ -14,6 +14,7 @@ public final class TmuxSession {
     /// day the tests run; nil for the real clock.
     public init(command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:],
                 now: Date? = AppDriver.morningAfterDemo) throws {
+        if now != nil { Self.sweepStaleFaketime() }
         name = "thistle-e2e-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         socket = name
         let base = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "screen-256color", "TZ": "UTC"]
@@ -139,6 +140,20 @@ public final class TmuxSession {
             throw TimedOut(description: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
+    }
+
+    /// Removes what the faketime wrapper of a killed session left behind: it
+    /// names a semaphore and a shared memory by its pid and removes them only
+    /// when it ends normally, so a later wrapper given the same pid fails
+    /// ("sem_open: File exists"). Only those of processes no longer running.
+    static func sweepStaleFaketime() {
+        let shm = "/dev/shm"
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: shm)) ?? [] {
+            guard file.hasPrefix("sem.faketime_sem_") || file.hasPrefix("faketime_shm_"),
+                let pid = pid_t(file.split(separator: "_").last ?? ""), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(atPath: shm + "/" + file)
+        }
     }
 
     private static let fakeTimeFormat: DateFormatter = {
