@@ -71,15 +71,11 @@ struct Config: Equatable {
             config.theme = theme
         }
         if let value = table["lock_after"] {
-            let problem = "\(path): lock_after must be minutes from 1 to 1440, or seconds from \"5s\" to \"86400s\", not \(shown(value))"
-            if let minutes = value.int {
-                guard (1...1_440).contains(minutes) else { throw Failure(problem) }
-                config.lockAfter = TimeInterval(minutes * 60)
-            } else if let text = value.string, text.hasSuffix("s"), let seconds = Int(text.dropLast()), (5...86_400).contains(seconds) {
-                config.lockAfter = TimeInterval(seconds)
-            } else {
-                throw Failure(problem)
+            guard let text = value.int.map(String.init) ?? value.string, let idle = IdleLock.parse(text) else {
+                throw Failure("\(path): lock_after must be minutes from 1 to 1440, or seconds from \"5s\" to \"86400s\", "
+                              + "not \(shown(value))")
             }
+            config.lockAfter = idle
         }
         if let value = table["mouse"] {
             guard let on = value.bool else { throw Failure("\(path): mouse must be true or false, not \(shown(value))") }

@@ -132,12 +132,19 @@ enum IdleLock {
         guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else {
             return try Config.load().lockAfter ?? SessionFolder.defaultIdle
         }
+        guard let idle = parse(text) else {
+            throw Failure("\(variable) must be minutes from 1 to 1440, or seconds from 5s to 86400s, not '\(text)'")
+        }
+        return idle
+    }
+
+    /// Minutes (1 to 1,440), or seconds with an `s` (5 to 86,400): the form
+    /// both the variable and config.toml's `lock_after` take.
+    static func parse(_ text: String) -> TimeInterval? {
         if text.hasSuffix("s"), let seconds = Int(text.dropLast()), (5...86_400).contains(seconds) {
             return TimeInterval(seconds)
         }
-        guard let minutes = Int(text), (1...1_440).contains(minutes) else {
-            throw Failure("\(variable) must be minutes from 1 to 1440, or seconds from 5s to 86400s, not '\(text)'")
-        }
+        guard let minutes = Int(text), (1...1_440).contains(minutes) else { return nil }
         return TimeInterval(minutes * 60)
     }
 }
