@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "SampleData",
             path: "sample-data",
-            exclude: ["README.md"],
+            exclude: ["README.md", "new-team", "openreferral"],
             sources: ["SampleData.swift", "EmbeddedSampleData.swift"],
             resources: [.copy("fife")]
         ),

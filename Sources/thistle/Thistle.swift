@@ -57,7 +57,7 @@ struct Thistle: ParsableCommand {
             ActionCommand.self, IndicatorCommand.self, PlaceStandardCommand.self, VoiceCommand.self, PotCommand.self,
             LearningCommand.self, ReportCommand.self, TeamCommand.self, SyncCommand.self, ConflictsCommand.self,
             SignInCommand.self, SignOutCommand.self, MemberCommand.self, AuditCommand.self, RetentionCommand.self,
-            GenerateCommand.self, DoctorCommand.self, ManualCommand.self,
+            InitCommand.self, DirectoryCommand.self, GenerateCommand.self, DoctorCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -11,9 +11,12 @@ public struct Place: Hashable, Codable, Sendable, Identifiable {
     /// consents and overrides record unless they name another; nil takes
     /// the place above's.
     public var dataSharingAgreement: String?
+    /// Its official area code, if the team gave one: a GSS code such as
+    /// S12000047 (Fife), which directories and statistics name it by.
+    public var code: String?
 
     public init(id: PlaceID, name: String, kind: PlaceKind, parentID: PlaceID?, population: Int, retentionYears: Int? = nil,
-                dataSharingAgreement: String? = nil) {
+                dataSharingAgreement: String? = nil, code: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -21,6 +24,7 @@ public struct Place: Hashable, Codable, Sendable, Identifiable {
         self.population = population
         self.retentionYears = retentionYears
         self.dataSharingAgreement = dataSharingAgreement
+        self.code = code
     }
 
     /// Kept when no place up the tree says otherwise.

@@ -73,3 +73,16 @@ struct CSVTable {
         self.rows = rows
     }
 }
+
+extension CSVTable {
+    /// One record of a data file (RFC 4180, CRLF): a field is quoted only
+    /// when it holds a comma, a quote or a line break. Unlike the listings'
+    /// CSV for spreadsheets, nothing is added before a leading `=`: these
+    /// files are read back by programs, and must read back as written.
+    static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { ",\"\r\n".contains($0) }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\r\n"
+    }
+}

@@ -30,26 +30,38 @@ public enum DemoPlace {
             guard reset else { return false }
         }
         let contents = try PlaceFiles(directory: directory)
+        let clock = SteppingClock(start: builtAt)
+        let open = { (temporary: String) in
+            try PlaceStore.open(
+                at: temporary, create: true, device: device, clock: clock,
+                idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: 20_261_124)))
+        }
+        try buildBeside(path, open: open) { store in
+            // The team and its keys first, so every personal detail after is written sealed.
+            let changes = try contents.changes()
+            let team: Set<EntityKind> = [.place, .agency, .member]
+            try store.write(by: nil, changes.filter { team.contains($0.entity) })
+            let keys = try store.createTeamKeys(
+                passphrases: Dictionary(uniqueKeysWithValues: contents.members.map { ($0.id, passphrase) }), by: nil)
+            store.useKeys(keys)
+            try store.refreshSearchTokens()
+            try store.write(by: nil, changes.filter { !team.contains($0.entity) })
+            try finishing?(store, keys)
+        }
+        return true
+    }
+
+    /// Builds a new database for `path` in a temporary file beside it,
+    /// moved into place only when `fill` has finished: a failure leaves
+    /// nothing behind.
+    static func buildBeside(_ path: String, open: (String) throws -> PlaceStore, fill: (PlaceStore) throws -> Void) throws {
         let temporary = path + ".building-\(getpid())"
         defer { removeDatabaseFiles(at: temporary) }
-        let clock = SteppingClock(start: builtAt)
-        let store = try PlaceStore.open(
-            at: temporary, create: true, device: device, clock: clock,
-            idSource: UUIDv7Source(clock: clock, random: SeededRandom(seed: 20_261_124)))
-        // The team and its keys first, so every personal detail after is written sealed.
-        let changes = try contents.changes()
-        let team: Set<EntityKind> = [.place, .agency, .member]
-        try store.write(by: nil, changes.filter { team.contains($0.entity) })
-        let keys = try store.createTeamKeys(
-            passphrases: Dictionary(uniqueKeysWithValues: contents.members.map { ($0.id, passphrase) }), by: nil)
-        store.useKeys(keys)
-        try store.refreshSearchTokens()
-        try store.write(by: nil, changes.filter { !team.contains($0.entity) })
-        try finishing?(store, keys)
+        let store = try open(temporary)
+        try fill(store)
         try store.close()
         removeDatabaseFiles(at: path)
         guard rename(temporary, path) == 0 else { throw StoreError.notWritable(path) }
-        return true
     }
 
     static func removeDatabaseFiles(at path: String) {

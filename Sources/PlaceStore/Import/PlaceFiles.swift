@@ -79,6 +79,12 @@ public struct PlaceFiles: Sendable {
         return changes
     }
 
+    /// The need categories every team shares, from `need-categories.json`
+    /// in `directory` (the sample place's): a new team starts with them.
+    public static func needCategories(in directory: URL) throws(ImportError) -> [NeedCategory] {
+        try decode([NeedCategoryRow].self, "need-categories.json", in: directory).map(\.category)
+    }
+
     /// A triage target's record, keyed by its place and urgency.
     static func change(for target: TriageTarget) throws -> Change {
         try Change.create(target, as: .triageTarget, id: "triage-\(target.placeID)-\(target.urgency.rawValue)")

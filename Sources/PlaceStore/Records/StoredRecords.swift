@@ -179,7 +179,7 @@ extension Place {
         let id = PlaceID(row["id"] as String)
         self.init(id: id, name: row["name"], kind: try row.value("kind", of: "place", id.rawValue),
                   parentID: (row["parent_id"] as String?).map { PlaceID($0) }, population: row["population"],
-                  retentionYears: row["retention_years"], dataSharingAgreement: row["data_sharing_agreement"])
+                  retentionYears: row["retention_years"], dataSharingAgreement: row["data_sharing_agreement"], code: row["code"])
     }
 }
 

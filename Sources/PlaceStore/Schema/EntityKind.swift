@@ -20,7 +20,7 @@ public struct EntityKind: Hashable, Sendable, CustomStringConvertible {
     var mainTable: String { "main." + table.quotedDatabaseIdentifier }
 
     public static let place = EntityKind(
-        name: "place", table: "place", columns: ["id", "name", "kind", "parent_id", "population", "retention_years", "data_sharing_agreement"])
+        name: "place", table: "place", columns: ["id", "name", "kind", "parent_id", "population", "retention_years", "data_sharing_agreement", "code"])
     public static let agency = EntityKind(
         name: "agency", table: "agency", columns: ["id", "name", "kind", "description", "website"])
     public static let member = EntityKind(

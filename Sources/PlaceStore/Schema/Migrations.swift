@@ -148,6 +148,10 @@ enum Migrations {
                 DROP INDEX op_by_entity;
                 """)
         }
+        migrator.registerMigration("v13 official area codes of places") { db in
+            // A GSS code names a place in directories (Open Referral UK service areas) and statistics.
+            try db.execute(sql: "ALTER TABLE place ADD COLUMN code TEXT")
+        }
         return migrator
     }
 
