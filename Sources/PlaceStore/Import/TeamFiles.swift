@@ -170,6 +170,8 @@ extension TeamFiles {
         at path: String, needCategories: [NeedCategory], admin: MemberID, passphrase: String,
         finishing: (PlaceStore, TeamKeyring) throws -> Void
     ) throws {
+        // A real team's first passphrase is held to the rule every later one is (the demo's `demo` is not).
+        guard passphrase.count >= MemberCredential.minimumPassphraseLength else { throw SignInError.weakPassphrase }
         try PlaceStore.requireFolder(of: path)
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.invalidChange("\(path) exists; init makes a new database") }
         try DemoPlace.buildBeside(path, open: { try PlaceStore.open(at: $0, create: true) }) { store in
