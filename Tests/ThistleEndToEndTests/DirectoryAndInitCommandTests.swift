@@ -279,4 +279,95 @@ final class DirectoryAndInitCommandTests: XCTestCase {
         let broken = try run(["directory", "import", notJSON.path, "--db", db, "--as", Self.admin, "--yes"], expect: 1)
         XCTAssertTrue(broken.stderr.contains("services.json: the file is not JSON"), broken.stderr)
     }
+
+    // MARK: - case import
+
+    /// A new team whose lead can sign in.
+    func teamWithALead() throws -> String {
+        let db = try newTeam("team.sqlite")
+        try run(["member", "passphrase", "member-callum-reid", "--db", db, "--as", Self.admin])
+        return db
+    }
+
+    func myCases(_ db: String) throws -> [[String: Any]] {
+        try XCTUnwrap(try json(["cases", "mine", "--db", db, "--as", "member-callum-reid"]) as? [[String: Any]])
+    }
+
+    func testCasesImportThroughTheRulesOncePerReference() throws {
+        let db = try teamWithALead()
+        let file = sample("new-team/cases.csv")
+        let preview = try run(["case", "import", file, "--db", db, "--as", "member-callum-reid", "--dry-run"])
+        XCTAssertTrue(preview.stdout.contains("open 4 (3 new residents, 0 already registered)"), preview.stdout)
+        XCTAssertTrue(preview.stdout.contains("case-import-PF-0004 for Priya Khatri (new): housing:urgent, caring:routine"), preview.stdout)
+        XCTAssertEqual(try myCases(db).count, 0, "a dry run writes nothing")
+        let unasked = try run(["case", "import", file, "--db", db, "--as", "member-callum-reid"], expect: 1)
+        XCTAssertTrue(unasked.stderr.contains("add --yes"), unasked.stderr)
+
+        let imported = try XCTUnwrap(try json(["case", "import", file, "--db", db, "--as", "member-callum-reid", "--yes"]) as? [String: Any])
+        XCTAssertEqual(imported["newResidents"] as? Int, 3, "two cases of one person share a resident")
+        let opened = try XCTUnwrap(imported["opened"] as? [[String: Any]])
+        XCTAssertEqual(opened.map { $0["case"] as? String }, ["case-import-PF-0001", "case-import-PF-0002", "case-import-PF-0003", "case-import-PF-0004"])
+        XCTAssertEqual(opened[0]["resident"] as? String, opened[2]["resident"] as? String)
+        XCTAssertNil(opened[0]["residentName"], "names are not printed as JSON")
+        // Each is a case like any other: the importer is its door and lead, its needs wait in triage.
+        let mine = try myCases(db)
+        XCTAssertEqual(mine.count, 6, "six needs across the four cases")
+        let show = try XCTUnwrap(try json(["case", "show", "case-import-PF-0004", "--db", db, "--as", "member-callum-reid"]) as? [String: Any])
+        XCTAssertEqual(show["lead"] as? String, "member-callum-reid")
+        XCTAssertEqual((show["needs"] as? [[String: Any]])?.map { $0["category"] as? String }, ["housing", "caring"])
+        let queue = try XCTUnwrap(try json(["queue", "--db", db, "--as", "member-callum-reid", "--place", "place-levenmouth"]) as? [[String: Any]])
+        XCTAssertEqual(queue.count, 4)
+
+        let again = try XCTUnwrap(try json(["case", "import", file, "--db", db, "--as", "member-callum-reid", "--yes"]) as? [String: Any])
+        XCTAssertEqual((again["opened"] as? [Any])?.count, 0)
+        XCTAssertEqual((again["skipped"] as? [String])?.count, 4)
+        XCTAssertEqual(try myCases(db).count, 6)
+
+        // The JSON form; a person already registered is named by id.
+        let resident = try XCTUnwrap(opened[1]["resident"] as? String)
+        let jsonFile = folder.appendingPathComponent("cases.json")
+        try """
+            [{"ref": "PF-0010", "resident": "\(resident)", "needs": ["food:soon", "social-isolation"]},
+             {"ref": "PF-0011", "given_name": "Ewan", "family_name": "Gilchrist", "dob": "2001-05-05", "postcode": "KY8 9ZH",
+              "place": "place-leven", "needs": "money-debt", "summary": "Benefit sanction."}]
+            """.write(to: jsonFile, atomically: true, encoding: .utf8)
+        let fromJSON = try XCTUnwrap(try json(["case", "import", jsonFile.path, "--db", db, "--as", "member-callum-reid", "--yes"])
+                                     as? [String: Any])
+        XCTAssertEqual(fromJSON["newResidents"] as? Int, 1)
+        XCTAssertEqual((fromJSON["opened"] as? [[String: Any]])?.first?["resident"] as? String, resident)
+        XCTAssertEqual(try myCases(db).count, 9)
+    }
+
+    func testABadCaseRowIsNamedAndNothingIsOpened() throws {
+        let db = try teamWithALead()
+        _ = try json(["case", "import", sample("new-team/cases.csv"), "--db", db, "--as", "member-callum-reid", "--yes"])
+        let header = "ref,resident,given_name,family_name,dob,postcode,place,needs,opened,summary\n"
+        let good = "PF-0100,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-leven,food,,\n"
+        let rows: [(row: String, expected: String)] = [
+            ("PF-0101,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-leven,groceries,,", "cases.csv:3: need \"groceries\" is not CATEGORY"),
+            ("PF-0101,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-leven,food:whenever,,", "cases.csv:3: need \"food:whenever\""),
+            ("PF-0101,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-leven,,,", "cases.csv:3: A case needs at least one need"),
+            ("PF-0101,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-leven,food,2099-01-01,", "cases.csv:3: The time 2099-01-01T00:00:00Z is in the future"),
+            ("PF-0101,,Iona,Hendry,1990-02-30,KY8 9ZJ,place-leven,food,,", "cases.csv:3: \"1990-02-30\" is not a date of birth"),
+            ("PF-0101,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-atlantis,food,,", "cases.csv:3: place \"place-atlantis\" is not a place"),
+            ("PF-0101,resident-nobody,,,,,,food,,", "cases.csv:3: there is no resident with id 'resident-nobody'"),
+            ("PF-0100,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-leven,food,,", "cases.csv:3: ref PF-0100 is given twice (first at cases.csv:2)"),
+            ("PF 0101,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-leven,food,,", "cases.csv:3: ref \"PF 0101\" is not a reference"),
+            ("PF-0101,,Morag,Tennant,1979-03-14,KY8 9ZD,place-methil,food,,", "cases.csv:3: this may be someone already registered: Morag Tennant"),
+            ("PF-0101,,Iona,Hendry,1990-01-01,KY8 9ZJ,place-leven,food,,\"a \u{1B}]0;title\u{07} b\"", "cases.csv:3: summary holds a control character"),
+        ]
+        let file = folder.appendingPathComponent("cases.csv")
+        for (row, expected) in rows {
+            try (header + good + row + "\n").write(to: file, atomically: true, encoding: .utf8)
+            let result = try run(["case", "import", file.path, "--db", db, "--as", "member-callum-reid", "--yes"], expect: 1)
+            XCTAssertTrue(result.stderr.contains(expected), "\(expected) not in: \(result.stderr)")
+            XCTAssertEqual(try myCases(db).count, 6, "nothing opened for: \(expected)")
+        }
+        // Rule 1: an analyst takes no cases.
+        try run(["member", "passphrase", "member-eilidh-moffat", "--db", db, "--as", Self.admin])
+        try (header + good).write(to: file, atomically: true, encoding: .utf8)
+        let analyst = try run(["case", "import", file.path, "--db", db, "--as", "member-eilidh-moffat", "--yes"], expect: 1)
+        XCTAssertTrue(analyst.stderr.contains("cases.csv:2: "), analyst.stderr)
+        XCTAssertEqual(try myCases(db).count, 6)
+    }
 }

@@ -46,17 +46,10 @@ struct ImportDirectory: ParsableCommand {
                             text: preview + (plan.changesAnything ? "\nDry run: nothing was written." : "\nNothing to change."))
             return
         }
-        if !yes {
-            guard isatty(0) == 1, isatty(1) == 1, !output.json else {
-                if !output.json { print(preview) }
-                throw Failure("nothing was imported: add --yes to write these changes, or --dry-run to only preview them")
-            }
-            FileHandle.standardOutput.write(Data((preview + "\nWrite these changes? [y/N] ").utf8))
-            guard ["y", "yes"].contains(readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "") else {
-                print("Nothing was imported.")
-                return
-            }
-        }
+        guard try Confirmation.proceed(
+            preview, question: "Write these changes?", yes: yes, json: output.json,
+            refusal: "nothing was imported: add --yes to write these changes, or --dry-run to only preview them")
+        else { return print("Nothing was imported.") }
         try work.store.applyDirectoryImport(plan, by: work.actor)
         let written = plan.items.count { $0.effect != .unchanged }
         try printRecord(Shown(plan, applied: true), json: output.json,

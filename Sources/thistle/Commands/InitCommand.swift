@@ -62,17 +62,10 @@ struct InitCommand: ParsableCommand {
         if dryRun {
             return try printRecord(summary, json: output.json, text: summary.text + "\nDry run: nothing was made.")
         }
-        if !yes {
-            guard isatty(0) == 1, isatty(1) == 1, !output.json else {
-                if !output.json { print(summary.text) }
-                throw Failure("nothing was made: add --yes to make it, or --dry-run to only check the files")
-            }
-            FileHandle.standardOutput.write(Data((summary.text + "\nMake it? [y/N] ").utf8))
-            guard ["y", "yes"].contains(readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "") else {
-                print("Nothing was made.")
-                return
-            }
-        }
+        guard try Confirmation.proceed(
+            summary.text, question: "Make it?", yes: yes, json: output.json,
+            refusal: "nothing was made: add --yes to make it, or --dry-run to only check the files")
+        else { return print("Nothing was made.") }
         let passphrase = try PassphraseInput.readNew(prompt: "Passphrase for \(first.name): ")
         var teamID = ""
         try team.build(

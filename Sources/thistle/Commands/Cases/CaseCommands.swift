@@ -8,6 +8,7 @@ struct CaseCommand: ParsableCommand {
         commandName: "case", abstract: "Open, show and work a case.",
         subcommands: [
             OpenCase.self, ShowCase.self, CaseConsent.self, CaseRefer.self, CaseLead.self, CaseNote.self, CloseCase.self,
+            ImportCases.self,
         ])
 }
 
@@ -201,5 +202,76 @@ extension CaseAction {
     /// The services of a case's referrals, which consent withdrawal checks.
     func servicesInFlight(_ file: CaseFile) throws -> [Service] {
         try Set(file.referrals.map(\.serviceID)).sorted().compactMap { try store.service($0) }
+    }
+}
+
+struct ImportCases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Open cases at your door from a CSV or JSON file (paper forms, another system): all or nothing.",
+        discussion: """
+            Columns (JSON: an array of objects with these keys): ref,resident,given_name,family_name,dob,postcode,place,\
+            needs,opened,summary. ref is the source's reference (the case becomes case-import-REF, so a second import \
+            opens nothing twice); resident an existing id, or else given_name, family_name, dob, postcode and place \
+            register someone new (refused if they may be someone already registered); needs CATEGORY[:urgency] \
+            separated by ;; opened YYYY-MM-DD, not in the future. Every case is opened by the rules `case open` \
+            follows: you are its door and its lead. See docs/cli.md.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The CSV or JSON file.", valueName: "file")) var file: String
+    @Flag(name: .customLong("dry-run"), help: "Only check the file and show what would be opened.") var dryRun = false
+    @Flag(help: "Open them without asking.") var yes = false
+    @OptionGroup var output: JSONFlag
+
+    func validate() throws {
+        if dryRun && yes { throw ValidationError("--dry-run and --yes cannot be used together") }
+    }
+
+    func run() throws {
+        let action = try CaseAction(global)
+        let data = try readBounded(file, limit: 64 << 20)
+        let name = (file as NSString).lastPathComponent
+        guard let text = String(validating: data, as: UTF8.self) else { throw ImportError.notText(name) }
+        let rows = file.lowercased().hasSuffix(".json")
+            ? try CaseImportRow.rows(json: text, file: name) : try CaseImportRow.rows(csv: text, file: name)
+        let plan = try action.store.planCaseImport(rows, by: action.actor, now: action.now)
+        let preview = Self.preview(plan, from: name)
+        if dryRun || plan.opening.isEmpty {
+            return try printRecord(Shown(plan, applied: false), json: output.json,
+                                   text: preview + (plan.opening.isEmpty ? "\nNothing to open." : "\nDry run: nothing was written."))
+        }
+        guard try Confirmation.proceed(
+            preview, question: "Open these cases?", yes: yes, json: output.json,
+            refusal: "nothing was imported: add --yes to open these cases, or --dry-run to only check the file")
+        else { return print("Nothing was imported.") }
+        try action.store.applyCaseImport(plan, by: action.actor)
+        try printRecord(Shown(plan, applied: true), json: output.json,
+                        text: (yes ? preview + "\n" : "") + "Opened \(plan.opening.count) case\(plan.opening.count == 1 ? "" : "s").")
+    }
+
+    static func preview(_ plan: CaseImportPlan, from name: String) -> String {
+        var lines = ["Cases from \(name):",
+                     "  open \(plan.opening.count) (\(plan.newResidents) new resident\(plan.newResidents == 1 ? "" : "s"), "
+                        + "\(Set(plan.opening.filter { !$0.newResident }.map(\.resident)).count) already registered)"]
+        if !plan.skipped.isEmpty { lines.append("  skip \(plan.skipped.count) opened by an earlier import: \(plan.skipped.joined(separator: ", "))") }
+        for item in plan.opening {
+            let who = item.newResident ? "\(item.residentName) (new)" : "\(item.residentName) (\(item.resident))"
+            lines.append("  \(item.case) for \(who.oneLine(limit: 60)): \(item.needs.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `--json`: `{"applied","opened":[{"ref","case","resident","newResident","needs"}],"skipped":[case ids],"newResidents"}`.
+    struct Shown: Encodable {
+        let applied: Bool
+        let opened: [CaseImportPlan.Item]
+        let skipped: [String]
+        let newResidents: Int
+        init(_ plan: CaseImportPlan, applied: Bool) {
+            self.applied = applied
+            opened = plan.opening
+            skipped = plan.skipped
+            newResidents = plan.newResidents
+        }
     }
 }
