@@ -314,7 +314,7 @@ final class DirectoryAndInitCommandTests: XCTestCase {
         XCTAssertEqual(mine.count, 6, "six needs across the four cases")
         let show = try XCTUnwrap(try json(["case", "show", "case-import-PF-0004", "--db", db, "--as", "member-callum-reid"]) as? [String: Any])
         XCTAssertEqual(show["lead"] as? String, "member-callum-reid")
-        XCTAssertEqual((show["needs"] as? [[String: Any]])?.map { $0["category"] as? String }, ["housing", "caring"])
+        XCTAssertEqual(Set((show["needs"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }), ["housing", "caring"])
         let queue = try XCTUnwrap(try json(["queue", "--db", db, "--as", "member-callum-reid", "--place", "place-levenmouth"]) as? [[String: Any]])
         XCTAssertEqual(queue.count, 4)
 
@@ -369,5 +369,30 @@ final class DirectoryAndInitCommandTests: XCTestCase {
         let analyst = try run(["case", "import", file.path, "--db", db, "--as", "member-eilidh-moffat", "--yes"], expect: 1)
         XCTAssertTrue(analyst.stderr.contains("cases.csv:2: "), analyst.stderr)
         XCTAssertEqual(try myCases(db).count, 6)
+    }
+
+    // MARK: - in the workspace
+
+    /// A new team set up from the samples, then opened as its lead in tmux:
+    /// the tree, the imported directory and the imported cases with their story.
+    func testANewTeamsImportsAreWhatTheWorkspaceShows() throws {
+        let db = try teamWithALead()
+        _ = try importDirectory(sample("openreferral/csv"), into: db, ["--yes"])
+        _ = try json(["case", "import", sample("new-team/cases.csv"), "--db", db, "--as", "member-callum-reid", "--yes"])
+        let tmux = try TmuxSession(command: [ThistleBinary.path, "--db", db, "--as", "member-callum-reid"],
+                                   environment: ["THISTLE_PASSPHRASE_FILE": passphrase, "XDG_CONFIG_HOME": folder.path])
+        let home = try tmux.waitFor("Home with the new tree") { $0.contains("Levenmouth") && $0.contains("Callum Reid") }
+        XCTAssertTrue(home.contains("Kirkcaldy"), home)
+        try tmux.send("2")
+        let directory = try tmux.waitFor("Debt Advice Drop-in")
+        XCTAssertTrue(directory.contains("Tenancy Sustainment"), directory)
+        XCTAssertTrue(directory.contains("temp. closed"), directory)
+        try tmux.send("4")
+        try tmux.waitFor("My cases") { $0.contains("Priya Khatri") && $0.contains("Morag Tennant") }
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("the wider list") { $0.contains("case-import-") && $0.contains("Darren Lumsd") }
+        try tmux.send("Down", "Enter")
+        let file = try tmux.waitFor("the imported case") { $0.contains("case-import-PF-0004") && $0.contains("Story:") }
+        XCTAssertTrue(file.contains("She has asked for help finding somewhere accessible."), file)
     }
 }

@@ -90,7 +90,10 @@ extension PlaceStore {
     /// who may be someone already registered is refused (give their id),
     /// and rows with the same new person's details share one resident.
     /// Refused, naming the row, on any bad field or broken rule.
-    public func planCaseImport(_ rows: [CaseImportRow], by actor: ActingMember, now: Date) throws -> CaseImportPlan {
+    /// `progress` hears how many rows are checked, of how many.
+    public func planCaseImport(
+        _ rows: [CaseImportRow], by actor: ActingMember, now: Date, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> CaseImportPlan {
         let tree = try placeTree()
         let categories = Set(try needCategories().map(\.id))
         var seenRefs: [String: String] = [:]
@@ -99,7 +102,8 @@ extension PlaceStore {
         var skipped: [String] = []
         var changes: [Change] = []
         func bad(_ row: CaseImportRow, _ message: String) -> ImportError { .malformed(file: row.origin, line: nil, message) }
-        for row in rows {
+        for (index, row) in rows.enumerated() {
+            progress?(index, rows.count)
             for (column, value) in row.fields where CaseImportRow.columns.contains(column) {
                 if let control = PlainText.firstControl(in: value) {
                     throw bad(row, "\(column) holds a control character (U+\(String(control.value, radix: 16, uppercase: true)))")

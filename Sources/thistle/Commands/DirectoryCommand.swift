@@ -92,16 +92,21 @@ struct ImportDirectory: ParsableCommand {
         return try TaxonomyMapping(csv: text, file: path, categories: categories)
     }
 
+    /// How many new and changed records a preview names; the counts cover them all.
+    static let listed = 40
+
     static func preview(_ plan: DirectoryImportPlan, from path: String, form: String) -> String {
         var lines = ["Open Referral UK directory at \(path) (\(form) form):"]
         for kind in ["organization", "location", "service"] {
             let counts = [DirectoryImportPlan.Effect.new, .changed, .unchanged].map { "\(plan.count(kind, $0)) \($0.rawValue)" }
             lines.append("  " + (kind + "s").padding(toLength: 15, withPad: " ", startingAt: 0) + counts.joined(separator: ", "))
         }
-        for item in plan.items where item.effect != .unchanged {
+        let changes = plan.items.filter { $0.effect != .unchanged }
+        for item in changes.prefix(Self.listed) {
             let fields = item.effect == .changed ? " (\(item.fields.joined(separator: ", ")))" : ""
             lines.append("  \(item.effect.rawValue) \(item.kind) \(item.id): \(item.name.oneLine(limit: 60))\(fields)")
         }
+        if changes.count > Self.listed { lines.append("  … and \(changes.count - Self.listed) more (--json lists every one)") }
         if !plan.unmapped.isEmpty {
             lines.append("Taxonomy terms that meet no need category (add them to the mapping file to use them):")
             for term in plan.unmapped {

@@ -234,7 +234,9 @@ struct ImportCases: ParsableCommand {
         guard let text = String(validating: data, as: UTF8.self) else { throw ImportError.notText(name) }
         let rows = file.lowercased().hasSuffix(".json")
             ? try CaseImportRow.rows(json: text, file: name) : try CaseImportRow.rows(csv: text, file: name)
-        let plan = try action.store.planCaseImport(rows, by: action.actor, now: action.now)
+        let bar = ProgressBar("Checking", unit: "rows")
+        let plan = try action.store.planCaseImport(rows, by: action.actor, now: action.now, progress: bar.update)
+        bar.finish()
         let preview = Self.preview(plan, from: name)
         if dryRun || plan.opening.isEmpty {
             return try printRecord(Shown(plan, applied: false), json: output.json,
@@ -249,15 +251,19 @@ struct ImportCases: ParsableCommand {
                         text: (yes ? preview + "\n" : "") + "Opened \(plan.opening.count) case\(plan.opening.count == 1 ? "" : "s").")
     }
 
+    /// How many cases a preview names; the counts cover them all.
+    static let listed = 20
+
     static func preview(_ plan: CaseImportPlan, from name: String) -> String {
         var lines = ["Cases from \(name):",
                      "  open \(plan.opening.count) (\(plan.newResidents) new resident\(plan.newResidents == 1 ? "" : "s"), "
                         + "\(Set(plan.opening.filter { !$0.newResident }.map(\.resident)).count) already registered)"]
         if !plan.skipped.isEmpty { lines.append("  skip \(plan.skipped.count) opened by an earlier import: \(plan.skipped.joined(separator: ", "))") }
-        for item in plan.opening {
+        for item in plan.opening.prefix(Self.listed) {
             let who = item.newResident ? "\(item.residentName) (new)" : "\(item.residentName) (\(item.resident))"
             lines.append("  \(item.case) for \(who.oneLine(limit: 60)): \(item.needs.joined(separator: ", "))")
         }
+        if plan.opening.count > Self.listed { lines.append("  … and \(plan.opening.count - Self.listed) more (--json lists every one)") }
         return lines.joined(separator: "\n")
     }
 
