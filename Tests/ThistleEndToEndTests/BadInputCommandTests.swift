@@ -80,7 +80,13 @@ final class BadInputCommandTests: DemoBinaryTestCase {
                                         "--place", "place-fife"], good: "Rhona Testworker", echo: "name"),
         Slot(member: lead, arguments: ["queue", "--place", "V"], good: "place-kirkcaldy"),
         Slot(member: lead, arguments: ["report", "dashboard", "--place", "V"], good: "place-fife"),
+        Slot(member: admin, arguments: ["directory", "import", "V", "--dry-run"], good: samples + "/openreferral/csv"),
+        Slot(member: admin, arguments: ["directory", "import", samples + "/openreferral/csv", "--mapping", "V", "--yes"],
+             good: samples + "/openreferral/taxonomy-map.csv"),
+        Slot(member: lead, arguments: ["case", "import", "V", "--dry-run"], good: samples + "/new-team/cases.csv"),
     ]
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("sample-data").path
 
     /// `Fuzz.badTexts` but the one with a NUL, which a command line cannot carry.
     static let badArguments = Fuzz.badTexts.filter { !$0.contains("\u{0}") }

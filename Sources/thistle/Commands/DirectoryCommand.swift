@@ -26,34 +26,29 @@ struct ImportDirectory: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder or JSON file.", valueName: "path")) var path: String
     @Option(help: ArgumentHelp("The taxonomy mapping file (CSV: taxonomy,term,category).", valueName: "file.csv"))
     var mapping: String?
-    @Flag(name: .customLong("dry-run"), help: "Only show what would change.") var dryRun = false
-    @Flag(help: "Write without asking.") var yes = false
+    @OptionGroup var confirm: PreviewOptions
     @OptionGroup var output: JSONFlag
-
-    func validate() throws {
-        if dryRun && yes { throw ValidationError("--dry-run and --yes cannot be used together") }
-    }
 
     func run() throws {
         let work = try PlanWork(global)
-        guard work.actor.member.role == .admin || dryRun else { throw NotPermitted("only an admin imports the service directory") }
+        guard work.actor.member.role == .admin || confirm.dryRun else { throw NotPermitted("only an admin imports the service directory") }
         let (tables, form) = try Self.read(path)
         let categories = Set(try work.store.needCategories().map(\.id))
         let plan = try work.store.planDirectoryImport(tables, mapping: try Self.mapping(mapping, categories: categories))
         let preview = Self.preview(plan, from: path, form: form)
-        if dryRun || !plan.changesAnything {
+        if confirm.dryRun || !plan.changesAnything {
             try printRecord(Shown(plan, applied: false), json: output.json,
                             text: preview + (plan.changesAnything ? "\nDry run: nothing was written." : "\nNothing to change."))
             return
         }
         guard try Confirmation.proceed(
-            preview, question: "Write these changes?", yes: yes, json: output.json,
+            preview, question: "Write these changes?", yes: confirm.yes, json: output.json,
             refusal: "nothing was imported: add --yes to write these changes, or --dry-run to only preview them")
         else { return print("Nothing was imported.") }
         try work.store.applyDirectoryImport(plan, by: work.actor)
         let written = plan.items.count { $0.effect != .unchanged }
         try printRecord(Shown(plan, applied: true), json: output.json,
-                        text: (yes ? preview + "\n" : "") + "Imported: \(written) record\(written == 1 ? "" : "s") written.")
+                        text: (confirm.yes ? preview + "\n" : "") + "Imported: \(written) record\(written == 1 ? "" : "s") written.")
     }
 
     /// The tables at `path`, and which form they were in.

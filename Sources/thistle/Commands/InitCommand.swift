@@ -24,13 +24,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The first admin (an admin in members.csv; needed when it has several).", valueName: "member-id"))
     var admin: String?
     @Option(help: ArgumentHelp("A name people know this device by.", valueName: "text")) var deviceName = "first device"
-    @Flag(name: .customLong("dry-run"), help: "Only check the files and show what would be made.") var dryRun = false
-    @Flag(help: "Make it without asking.") var yes = false
+    @OptionGroup var confirm: PreviewOptions
     @OptionGroup var output: JSONFlag
-
-    func validate() throws {
-        if dryRun && yes { throw ValidationError("--dry-run and --yes cannot be used together") }
-    }
 
     func run() throws {
         let path = global.databasePath
@@ -59,11 +54,11 @@ struct InitCommand: ParsableCommand {
             first = admins[0]
         }
         let summary = Summary(team, db: path, admin: first)
-        if dryRun {
+        if confirm.dryRun {
             return try printRecord(summary, json: output.json, text: summary.text + "\nDry run: nothing was made.")
         }
         guard try Confirmation.proceed(
-            summary.text, question: "Make it?", yes: yes, json: output.json,
+            summary.text, question: "Make it?", yes: confirm.yes, json: output.json,
             refusal: "nothing was made: add --yes to make it, or --dry-run to only check the files")
         else { return print("Nothing was made.") }
         let passphrase = try PassphraseInput.readNew(prompt: "Passphrase for \(first.name): ")

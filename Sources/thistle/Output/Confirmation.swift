@@ -1,4 +1,16 @@
+import ArgumentParser
 import Foundation
+
+/// `--dry-run` and `--yes`, for the commands that show what they will
+/// write before writing it (init, directory import, case import).
+struct PreviewOptions: ParsableArguments {
+    @Flag(name: .customLong("dry-run"), help: "Only check the input and show what would be written.") var dryRun = false
+    @Flag(help: "Write without asking.") var yes = false
+
+    func validate() throws {
+        if dryRun && yes { throw ValidationError("--dry-run and --yes cannot be used together") }
+    }
+}
 
 /// Whether to go ahead with what a preview showed. `--yes` does; at a
 /// terminal the user is shown the preview and asked; elsewhere the preview

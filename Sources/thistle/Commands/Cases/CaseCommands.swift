@@ -210,8 +210,8 @@ struct ImportCases: ParsableCommand {
         commandName: "import",
         abstract: "Open cases at your door from a CSV or JSON file (paper forms, another system): all or nothing.",
         discussion: """
-            Columns (JSON: an array of objects with these keys): ref,resident,given_name,family_name,dob,postcode,place,\
-            needs,opened,summary. ref is the source's reference (the case becomes case-import-REF, so a second import \
+            The CSV's columns (JSON: an array of objects with these keys): ref, resident, given_name, family_name, dob, \
+            postcode, place, needs, opened, summary. ref is the source's reference (the case becomes case-import-REF, so a second import \
             opens nothing twice); resident an existing id, or else given_name, family_name, dob, postcode and place \
             register someone new (refused if they may be someone already registered); needs CATEGORY[:urgency] \
             separated by ;; opened YYYY-MM-DD, not in the future. Every case is opened by the rules `case open` \
@@ -219,13 +219,8 @@ struct ImportCases: ParsableCommand {
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The CSV or JSON file.", valueName: "file")) var file: String
-    @Flag(name: .customLong("dry-run"), help: "Only check the file and show what would be opened.") var dryRun = false
-    @Flag(help: "Open them without asking.") var yes = false
+    @OptionGroup var confirm: PreviewOptions
     @OptionGroup var output: JSONFlag
-
-    func validate() throws {
-        if dryRun && yes { throw ValidationError("--dry-run and --yes cannot be used together") }
-    }
 
     func run() throws {
         let action = try CaseAction(global)
@@ -238,17 +233,17 @@ struct ImportCases: ParsableCommand {
         let plan = try action.store.planCaseImport(rows, by: action.actor, now: action.now, progress: bar.update)
         bar.finish()
         let preview = Self.preview(plan, from: name)
-        if dryRun || plan.opening.isEmpty {
+        if confirm.dryRun || plan.opening.isEmpty {
             return try printRecord(Shown(plan, applied: false), json: output.json,
                                    text: preview + (plan.opening.isEmpty ? "\nNothing to open." : "\nDry run: nothing was written."))
         }
         guard try Confirmation.proceed(
-            preview, question: "Open these cases?", yes: yes, json: output.json,
+            preview, question: "Open these cases?", yes: confirm.yes, json: output.json,
             refusal: "nothing was imported: add --yes to open these cases, or --dry-run to only check the file")
         else { return print("Nothing was imported.") }
         try action.store.applyCaseImport(plan, by: action.actor)
         try printRecord(Shown(plan, applied: true), json: output.json,
-                        text: (yes ? preview + "\n" : "") + "Opened \(plan.opening.count) case\(plan.opening.count == 1 ? "" : "s").")
+                        text: (confirm.yes ? preview + "\n" : "") + "Opened \(plan.opening.count) case\(plan.opening.count == 1 ? "" : "s").")
     }
 
     /// How many cases a preview names; the counts cover them all.
