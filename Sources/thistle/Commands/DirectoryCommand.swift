@@ -103,7 +103,7 @@ struct ImportDirectory: ParsableCommand {
         }
         if changes.count > Self.listed { lines.append("  … and \(changes.count - Self.listed) more (--json lists every one)") }
         if !plan.unmapped.isEmpty {
-            lines.append("Taxonomy terms that meet no need category (add them to the mapping file to use them):")
+            lines.append("Terms meeting no need category (add a line for each to the mapping file):")
             for term in plan.unmapped {
                 lines.append("  \(term.taxonomy.isEmpty ? "" : term.taxonomy + " ")\(term.code.isEmpty ? "" : term.code + " ")"
                              + "\"\(term.name.oneLine(limit: 60))\" on \(term.services) service\(term.services == 1 ? "" : "s")")

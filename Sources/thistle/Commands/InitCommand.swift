@@ -69,7 +69,7 @@ struct InitCommand: ParsableCommand {
         ) { store, keys in
             teamID = try TeamMembership.create(in: store, keys: keys, deviceName: try PlanRules.line(deviceName, "a device name", limit: 100)).teamID
         }
-        try printRecord(summary, json: output.json, text: summary.text + "\nMade team \(teamID). Sign in with: thistle --db \(path) --as \(first.id)\n"
+        try printRecord(summary, json: output.json, text: (confirm.yes ? summary.text + "\n" : "") + "Made team \(teamID). Sign in with: thistle --db \(path) --as \(first.id)\n"
                         + "Then set the other members' first passphrases: thistle member passphrase MEMBER")
     }
 
