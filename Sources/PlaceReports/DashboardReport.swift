@@ -75,7 +75,6 @@ public struct DashboardReport: Sendable {
         // A leading =, +, - or @ would be read as a formula by a spreadsheet.
         var field = text
         if let first = field.first, "=+-@".contains(first) { field = "'" + field }
-        guard field.contains(where: { ",\"\r\n".contains($0) }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVField.quoted(field)
     }
 }

@@ -86,5 +86,9 @@ final class DashboardReportTests: XCTestCase {
         XCTAssertEqual(DashboardReport.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(DashboardReport.csvField("=SUM(A1)"), "'=SUM(A1)")
         XCTAssertEqual(DashboardReport.csvField("-£5"), "'-£5")
+        // A line break, LF or CRLF (one Character in Swift), is quoted too.
+        XCTAssertEqual(DashboardReport.csvField("two\nlines"), "\"two\nlines\"")
+        XCTAssertEqual(DashboardReport.csvField("two\r\nlines"), "\"two\r\nlines\"")
+        XCTAssertEqual(CSVField.quoted("plain"), "plain")
     }
 }

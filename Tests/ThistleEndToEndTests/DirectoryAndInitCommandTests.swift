@@ -169,7 +169,9 @@ final class DirectoryAndInitCommandTests: XCTestCase {
         let changed = folder.appendingPathComponent("changed")
         try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("openreferral/csv"), to: changed)
         let service = changed.appendingPathComponent("service.csv")
-        try (try String(contentsOf: service, encoding: .utf8)).replacingOccurrences(of: "Weekly visits", with: "Fortnightly visits")
+        // A description over two lines, CRLF inside its quotes as a spreadsheet writes it.
+        try (try String(contentsOf: service, encoding: .utf8)).replacingOccurrences(
+            of: "Weekly visits or calls from a trained volunteer.", with: "\"Fortnightly visits\r\nor calls from a trained volunteer.\"")
             .write(to: service, atomically: true, encoding: .utf8)
         let preview = try run(["directory", "import", changed.path, "--db", db, "--as", Self.admin, "--mapping",
                                sample("openreferral/taxonomy-map.csv"), "--dry-run"])
@@ -185,7 +187,7 @@ final class DirectoryAndInitCommandTests: XCTestCase {
         _ = try importDirectory(changed.path, into: db, ["--yes"])
         try run(["directory", "export", "--db", db, "--format", "csv", export.path])
         let text = try String(contentsOf: export.appendingPathComponent("service.csv"), encoding: .utf8)
-        XCTAssertTrue(text.contains("Fortnightly visits"), text)
+        XCTAssertTrue(text.contains("\"Fortnightly visits\nor calls from a trained volunteer.\""), text)
         XCTAssertEqual(text.components(separatedBy: "svc-0004,").count, 2, "one row for the service")
     }
 

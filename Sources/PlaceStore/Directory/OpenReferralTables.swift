@@ -25,7 +25,7 @@ public struct OpenReferralTables: Sendable {
             case .service:
                 return ["id", "organization_id", "name", "description", "email", "status", "wait_time", "accepts_referrals"]
             case .location: return ["id", "organization_id", "location_type", "name", "description"]
-            case .address: return ["id", "location_id", "address_1", "city", "postal_code", "country", "address_type"]
+            case .address: return ["id", "location_id", "address_1", "address_2", "city", "postal_code", "country", "address_type"]
             case .phone: return ["id", "service_id", "number"]
             case .serviceAtLocation: return ["id", "service_id", "location_id"]
             case .serviceArea: return ["id", "service_id", "name", "extent_type", "uri"]
@@ -65,7 +65,11 @@ public struct OpenReferralTables: Sendable {
 
     subscript(_ table: Table) -> [Row] { rows[table] ?? [] }
 
-    mutating func append(_ table: Table, _ row: Row) { rows[table, default: []].append(row) }
+    /// Adds a row, its line breaks made LF (a quoted CSV field or a JSON
+    /// string may hold CRLF; a lone CR is a control character, refused).
+    mutating func append(_ table: Table, _ row: Row) {
+        rows[table, default: []].append(Row(origin: row.origin, fields: row.fields.mapValues { $0.replacingOccurrences(of: "\r\n", with: "\n") }))
+    }
 }
 
 // MARK: - The CSV form

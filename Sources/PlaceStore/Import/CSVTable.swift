@@ -80,9 +80,17 @@ extension CSVTable {
     /// CSV for spreadsheets, nothing is added before a leading `=`: these
     /// files are read back by programs, and must read back as written.
     static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { ",\"\r\n".contains($0) }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
+        fields.map(CSVField.quoted).joined(separator: ",") + "\r\n"
+    }
+}
+
+/// One field of a CSV file as written (RFC 4180), for every CSV Thistle writes.
+public enum CSVField {
+    /// The field, quoted (its quotes doubled) when it holds a comma, a quote
+    /// or a line break. Tested by scalar: Swift reads CRLF as one Character,
+    /// which a test for "\n" or "\r" by Character would miss.
+    public static func quoted(_ field: String) -> String {
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -94,11 +94,7 @@ struct Listing {
     }
 
     private var csv: String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        let lines = [keys.map(field)] + rows.map { $0.map { field($0.csv) } }
+        let lines = [keys.map(CSVField.quoted)] + rows.map { $0.map { CSVField.quoted($0.csv) } }
         return lines.map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
