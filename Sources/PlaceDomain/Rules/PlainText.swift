@@ -5,7 +5,16 @@
 public enum PlainText {
     /// The first character of `text` that is not kept, if any.
     public static func firstControl(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first { $0 != "\t" && $0 != "\n" && $0.properties.generalCategory == .control }
+        text.unicodeScalars.first { $0 != "\t" && $0 != "\n" && isControl($0) }
+    }
+
+    /// Unicode's control characters (general category Cc): U+0000–U+001F and
+    /// U+007F–U+009F, a set Unicode's stability policy never changes. By
+    /// value, not through the general-category table: every string of every
+    /// write is checked, and the table's lookup was a twentieth of generating
+    /// a place.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }
 
@@ -21,7 +30,7 @@ extension String {
     /// `limit` characters.
     public func oneLine(wordLimit: Int = 160, limit: Int = 500) -> String {
         func cut(_ text: Substring, to limit: Int) -> String { text.count > limit ? text.prefix(limit - 1) + "…" : String(text) }
-        let line = String(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        let line = String(unicodeScalars.map { PlainText.isControl($0) ? " " : Character($0) })
         return cut(Substring(line.split(separator: " ", omittingEmptySubsequences: false).map { cut($0, to: wordLimit) }
             .joined(separator: " ")), to: limit)
     }
