@@ -21,7 +21,8 @@ extension PlaceStore {
     /// The whole place tree. Places are bounded by geography (Fife has
     /// about 70), so the tree is loaded whole; everything else pages.
     public func placeTree() throws -> PlaceTree {
-        PlaceTree(try writer.read { try Place.fetchAll($0) })
+        // By SQL: the query interface reads the whole schema first, in every process that signs in.
+        PlaceTree(try writer.read { try Place.fetchAll($0, sql: "SELECT * FROM main.place") })
     }
 
     public func place(_ id: PlaceID) throws -> Place? {
