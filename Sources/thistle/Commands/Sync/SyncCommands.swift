@@ -55,7 +55,7 @@ struct JoinTeam: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let data = try readBounded(invite, limit: TeamMembership.maximumInviteSize)
+        let data = try readBundle(invite, limit: TeamMembership.maximumInviteSize)
         guard !FileManager.default.fileExists(atPath: global.databasePath) else {
             throw Failure("\(global.databasePath) exists; join creates a new database")
         }
@@ -127,7 +127,7 @@ struct ImportBundle: ParsableCommand {
     func run() throws {
         let (store, signedIn, team) = try global.signedInTeam()
         let bar = ProgressBar("Applying", unit: "records")
-        let result = try team.importBundle(try readBounded(bundle, limit: 512 * 1_048_576), into: store) { bar.update($0, of: $1) }
+        let result = try team.importBundle(try readBundle(bundle, limit: 512 * 1_048_576), into: store) { bar.update($0, of: $1) }
         bar.finish()
         let arrival = Arrival(new: result.new, duplicates: result.duplicates, newConflicts: result.newConflicts,
                               possibleDuplicates: result.possibleDuplicates)
@@ -341,14 +341,25 @@ func writePrivately(_ data: Data, to path: String) throws {
     }
 }
 
-/// Reads a file no larger than `limit` bytes.
+/// Reads a file no larger than `limit` bytes (a whole number of MiB);
+/// a larger one is refused unread, by name (`invalid-input`).
 func readBounded(_ path: String, limit: Int) throws -> Data {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = attributes[.size] as? Int else {
         throw Failure("cannot read \(path)")
     }
-    guard size <= limit else { throw SyncError.tooLarge(limit) }
+    guard size <= limit else { throw ImportError.tooLarge(path, limit: "\(limit >> 20) MiB") }
     guard let data = FileManager.default.contents(atPath: path) else { throw Failure("cannot read \(path)") }
     return data
+}
+
+/// Reads a bundle or an invite no larger than `limit` bytes; a larger one
+/// is `bundle-unreadable`, like any other file that cannot be one.
+func readBundle(_ path: String, limit: Int) throws -> Data {
+    do {
+        return try readBounded(path, limit: limit)
+    } catch ImportError.tooLarge {
+        throw SyncError.tooLarge(limit)
+    }
 }
 
 extension GlobalOptions {
