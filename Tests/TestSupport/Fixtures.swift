@@ -92,6 +92,17 @@ public enum Fixtures {
         return url
     }
 
+    /// A file of `bytes` zero bytes at `url`, sparse: as large as a limit
+    /// needs, with nothing written to the disk.
+    @discardableResult
+    public static func sparseFile(at url: URL, bytes: UInt64) throws -> String {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: bytes)
+        try handle.close()
+        return url.path
+    }
+
     /// A fresh demo database of its own: a copy of one built once per test
     /// process, opened with the demo team's keys (as after a sign-in).
     public static func demoDatabase() throws -> (store: PlaceStore, directory: URL) {

@@ -285,22 +285,14 @@ final class DirectoryAndInitCommandTests: XCTestCase {
     /// A file over a command's limit is refused unread, by name, and nothing is written.
     func testAFileTooLargeIsNamedAndNothingChanges() throws {
         let db = try teamWithALead()
-        func oversized(_ name: String, bytes: UInt64) throws -> String {
-            let url = folder.appendingPathComponent(name)
-            FileManager.default.createFile(atPath: url.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: url)
-            try handle.truncate(atOffset: bytes)  // sparse: nothing is written to the disk
-            try handle.close()
-            return url.path
-        }
-        let mapping = try oversized("big-map.csv", bytes: 1 << 20 + 1)
+        let mapping = try Fixtures.sparseFile(at: folder.appendingPathComponent("big-map.csv"), bytes: 1 << 20 + 1)
         let refused = try run(["directory", "import", sample("openreferral/csv"), "--db", db, "--as", Self.admin,
                                "--mapping", mapping, "--yes", "--json"], expect: 1)
         XCTAssertTrue(refused.stderr.contains("big-map.csv is larger than 1 MiB"), refused.stderr)
         XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(refused.stdout.utf8)) as? [String: Any])?["error"] as? String,
                        "invalid-input")
         XCTAssertEqual(try XCTUnwrap(try json(["services", "--db", db]) as? [Any]).count, 0)
-        let cases = try oversized("cases.csv", bytes: 64 << 20 + 1)
+        let cases = try Fixtures.sparseFile(at: folder.appendingPathComponent("cases.csv"), bytes: 64 << 20 + 1)
         let tooMany = try run(["case", "import", cases, "--db", db, "--as", "member-callum-reid", "--yes"], expect: 1)
         XCTAssertTrue(tooMany.stderr.contains("cases.csv is larger than 64 MiB"), tooMany.stderr)
         XCTAssertEqual(try myCases(db).count, 0)

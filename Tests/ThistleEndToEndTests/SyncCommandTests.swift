@@ -97,12 +97,8 @@ final class SyncCommandTests: XCTestCase {
         let refused = try object(thistle(laptopB, ["sync", "import", damaged.path], expect: 1))
         XCTAssertEqual(refused["error"] as? String, "bundle-unreadable")
         // A file over the size limit is refused unread as a bundle that cannot be one.
-        let huge = folder.appendingPathComponent("huge.bundle")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: huge)
-        try handle.truncate(atOffset: 512 << 20 + 1)  // sparse
-        try handle.close()
-        let tooLarge = try object(thistle(laptopB, ["sync", "import", huge.path], expect: 1))
+        let huge = try Fixtures.sparseFile(at: folder.appendingPathComponent("huge.bundle"), bytes: 512 << 20 + 1)
+        let tooLarge = try object(thistle(laptopB, ["sync", "import", huge], expect: 1))
         XCTAssertEqual(tooLarge["error"] as? String, "bundle-unreadable")
         XCTAssertEqual(tooLarge["message"] as? String, "the file is larger than 512 MiB")
     }

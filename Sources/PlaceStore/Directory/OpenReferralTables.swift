@@ -100,14 +100,7 @@ extension OpenReferralTables {
 
     /// A file's text, refused when unreadable, too large or not UTF-8.
     static func text(of url: URL) throws(ImportError) -> String {
-        let name = url.lastPathComponent
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int else {
-            throw .unreadable(name)
-        }
-        guard size <= largestFile else { throw .tooLarge(name, limit: "64 MiB") }
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(name) }
-        guard let text = String(validating: data, as: UTF8.self) else { throw .notText(name) }
-        return text
+        try ImportFile.text(at: url.path, named: url.lastPathComponent, limit: largestFile)
     }
 
     /// The tables as CSV files, each with the columns Thistle writes and

@@ -18,14 +18,8 @@ extension PlaceStore {
     /// row, names a place not in the tree, or one where `actor` does not keep
     /// the evidence.
     public func importIndicatorValues(from path: String, by actor: ActingMember) throws -> IndicatorImport {
-        let url = URL(fileURLWithPath: path)
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int else {
-            throw ImportError.unreadable(path)
-        }
-        guard size <= Self.largestIndicatorFile else { throw ImportError.tooLarge(path, limit: "64 MiB") }
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw ImportError.unreadable(path) }
-        guard let text = String(validating: data, as: UTF8.self) else { throw ImportError.notText(path) }
-        let name = url.lastPathComponent
+        let text = try ImportFile.text(at: path, limit: Self.largestIndicatorFile)
+        let name = URL(fileURLWithPath: path).lastPathComponent
         let values = try IndicatorValuesCSV.read(text, file: name, indicators: try indicators())
         let tree = try placeTree()
         for value in values {

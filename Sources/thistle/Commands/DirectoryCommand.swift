@@ -82,8 +82,7 @@ struct ImportDirectory: ParsableCommand {
         let path = named ?? ((Config.path() as NSString).deletingLastPathComponent as NSString)
             .appendingPathComponent("taxonomy-map.csv")
         guard named != nil || FileManager.default.fileExists(atPath: path) else { return TaxonomyMapping(categories: categories) }
-        let data = try readBounded(path, limit: 1 << 20)
-        guard let text = String(validating: data, as: UTF8.self) else { throw ImportError.notText(path) }
+        let text = try ImportFile.text(at: path, limit: 1 << 20)
         return try TaxonomyMapping(csv: text, file: path, categories: categories)
     }
 

@@ -34,8 +34,7 @@ struct InitCommand: ParsableCommand {
         }
         try FileManager.default.createDirectoryIfDefault(for: path, explicit: global.db != nil)
         func file(_ path: String) throws -> TeamFiles.File {
-            let data = try readBounded(path, limit: 16 << 20)
-            guard let text = String(validating: data, as: UTF8.self) else { throw ImportError.notText(path) }
+            let text = try ImportFile.text(at: path, limit: 16 << 20)
             return TeamFiles.File(name: path, text: text)
         }
         let team = try TeamFiles(places: try file(places), agencies: try file(agencies), members: try file(members))

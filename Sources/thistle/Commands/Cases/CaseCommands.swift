@@ -224,9 +224,8 @@ struct ImportCases: ParsableCommand {
 
     func run() throws {
         let action = try CaseAction(global)
-        let data = try readBounded(file, limit: 64 << 20)
         let name = (file as NSString).lastPathComponent
-        guard let text = String(validating: data, as: UTF8.self) else { throw ImportError.notText(name) }
+        let text = try ImportFile.text(at: file, named: name, limit: 64 << 20)
         let rows = file.lowercased().hasSuffix(".json")
             ? try CaseImportRow.rows(json: text, file: name) : try CaseImportRow.rows(csv: text, file: name)
         let bar = ProgressBar("Checking", unit: "rows")
