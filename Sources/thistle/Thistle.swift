@@ -13,7 +13,9 @@ enum Entry {
             exit(64)
         }
         do {
-            var command = try Thistle.parseAsRoot(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            var command: any ParsableCommand =
+                try QuickQueue.parse(arguments) ?? Thistle.parseAsRoot(GlobalOptions.movedAfterCommand(arguments))
             try command.run()
         } catch let problem as TerminalProblem {
             FileHandle.standardError.write(Data("thistle: \(problem.description)\n".utf8))

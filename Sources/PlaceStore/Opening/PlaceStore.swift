@@ -35,6 +35,15 @@ public final class PlaceStore: Sendable {
         /// One connection, for a short command: SQLite reads the schema
         /// (and Thistle makes its views) once, not once per connection.
         case single
+        /// One connection for a command that reads no personal detail
+        /// (`thistle queue`), without the reveal views and search-token
+        /// triggers: SQLite takes about 2 ms to make them, a tenth of such
+        /// a command (docs/PERFORMANCE.md). A sealed column read through it
+        /// shows sealed text, never plain; a sign-in whose search tokens
+        /// must be remade makes the views first.
+        case singleUnrevealed
+
+        var reveals: Bool { self != .singleUnrevealed }
     }
 
     /// Opens the database at `path`, creating it when `create` is set and
@@ -66,7 +75,7 @@ public final class PlaceStore: Sendable {
         keepPrivate(path, creating: isNew && !exists)
         do {
             let unlocked = Unlocked()
-            var configuration = configuration(unlocked)
+            var configuration = configuration(unlocked, reveal: connections.reveals)
             configuration.busyMode = .timeout(5)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -75,10 +84,10 @@ public final class PlaceStore: Sendable {
             }
             let writer: any DatabaseWriter = switch connections {
             case .pool: try DatabasePool(path: path, configuration: configuration)
-            case .single: try DatabaseQueue(path: path, configuration: configuration)
+            case .single, .singleUnrevealed: try DatabaseQueue(path: path, configuration: configuration)
             }
             if isNew { LastWrite.forget(path) } else { try LastWrite.check(path, writer) }
-            let deviceID = try prepare(writer, isNew: isNew, device: device, ids: ids, notice: notice)
+            let deviceID = try prepare(writer, isNew: isNew, device: device, ids: ids, reveal: connections.reveals, notice: notice)
             return PlaceStore(path: path, writer: writer, deviceID: deviceID, clock: clock, ids: ids, unlocked: unlocked)
         } catch let error as StoreError {
             throw error
@@ -98,9 +107,9 @@ public final class PlaceStore: Sendable {
         return PlaceStore(path: ":memory:", writer: queue, deviceID: deviceID, clock: clock, ids: ids, unlocked: unlocked)
     }
 
-    /// Foreign keys on; each connection gets the functions and views that
-    /// read personal details through `unlocked` (RevealViews).
-    private static func configuration(_ unlocked: Unlocked) -> Configuration {
+    /// Foreign keys on; each connection gets the functions and (`reveal`)
+    /// views that read personal details through `unlocked` (RevealViews).
+    private static func configuration(_ unlocked: Unlocked, reveal: Bool = true) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
@@ -108,8 +117,7 @@ public final class PlaceStore: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             RevealViews.addFunctions(to: db, unlocked: unlocked)
             SearchTokens.addFunction(to: db, unlocked: unlocked)
-            try RevealViews.createViews(in: db)
-            try SearchTokens.createTriggers(in: db)
+            if reveal { try revealPersonalDetails(in: db) }
             // For profiling (docs/PERFORMANCE.md): each statement and its time on stderr.
             if ProcessInfo.processInfo.environment["THISTLE_TRACE_SQL"] != nil {
                 db.trace(options: .profile) { event in
@@ -120,15 +128,24 @@ public final class PlaceStore: Sendable {
         return configuration
     }
 
+    /// The reveal views and search-token triggers, where not made yet.
+    static func revealPersonalDetails(in db: Database) throws {
+        try RevealViews.createViews(in: db)
+        try SearchTokens.createTriggers(in: db)
+    }
+
     private static func prepare(
-        _ writer: any DatabaseWriter, isNew: Bool, device: DeviceID?, ids: IDGenerator, notice: ((String) -> Void)? = nil
+        _ writer: any DatabaseWriter, isNew: Bool, device: DeviceID?, ids: IDGenerator, reveal: Bool = true,
+        notice: ((String) -> Void)? = nil
     ) throws -> DeviceID {
         let migrator = Migrations.migrator
         let onDisk = writer.path != ":memory:"
-        // On the writer's connection: a reader opened before the migration would lack the reveal views.
-        if try writer.writeWithoutTransaction({ try migrator.hasBeenSuperseded($0) }) {
-            throw StoreError.newerSchema(writer.path)
-        }
+        // One read of what has run, on the writer's connection (a reader opened before the migration would lack
+        // the reveal views); a file already current — every command's but the first after an upgrade — skips
+        // the migrator, which would read it twice more.
+        let applied = try writer.writeWithoutTransaction { try migrator.appliedIdentifiers($0) }
+        let pending = migrator.migrations.filter { !applied.contains($0) }
+        guard applied.isSubset(of: migrator.migrations) else { throw StoreError.newerSchema(writer.path) }
         if isNew {
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")
@@ -136,19 +153,12 @@ public final class PlaceStore: Sendable {
                 if onDisk, !(writer is DatabasePool) { try db.execute(sql: "PRAGMA journal_mode = WAL") }
             }
         }
-        if !isNew, let notice {
-            let done = try writer.writeWithoutTransaction { try migrator.appliedIdentifiers($0) }
-            let pending = migrator.migrations.filter { !done.contains($0) }
-            if !pending.isEmpty {
-                notice("upgrading this database to the current version (\(pending.count) "
-                       + (pending.count == 1 ? "step" : "steps") + "); on a large place this takes a minute or so")
-            }
+        if !isNew, let notice, !pending.isEmpty {
+            notice("upgrading this database to the current version (\(pending.count) "
+                   + (pending.count == 1 ? "step" : "steps") + "); on a large place this takes a minute or so")
         }
-        try migrator.migrate(writer)
-        try writer.writeWithoutTransaction { db in
-            try RevealViews.createViews(in: db)
-            try SearchTokens.createTriggers(in: db)
-        }
+        if !pending.isEmpty { try migrator.migrate(writer) }
+        if reveal { try writer.writeWithoutTransaction(revealPersonalDetails) }
         if isNew, onDisk {
             // Puts the application id into the main file's header at once,
             // where the opening check reads it, rather than leaving it in the WAL.

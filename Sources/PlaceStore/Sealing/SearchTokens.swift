@@ -128,6 +128,8 @@ extension PlaceStore {
             notice("making the search index of \(residents) "
                    + (residents == 1 ? "resident" : "residents") + " for this team key; on a large place this takes a minute or so")
         }
+        // The tokens are made from opened details: a store opened without the views gets them now.
+        try writer.writeWithoutTransaction(Self.revealPersonalDetails)
         try writer.write { db in
             try db.execute(sql: "DELETE FROM main.resident_token")
             try db.execute(sql: """

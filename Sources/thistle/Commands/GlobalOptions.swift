@@ -53,8 +53,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// For verbs that act as a member: the store, the place tree, who is
     /// signed in and now.
-    func acting() throws -> (store: PlaceStore, tree: PlaceTree, actor: ActingMember, now: Date) {
-        let (store, signedIn) = try signIn()
+    func acting(
+        _ connections: PlaceStore.Connections = .single
+    ) throws -> (store: PlaceStore, tree: PlaceTree, actor: ActingMember, now: Date) {
+        let (store, signedIn) = try signIn(connections)
         let tree = try store.placeTree()
         return (store, tree, ActingMember(member: signedIn.member, tree: tree), Date())
     }
@@ -63,8 +65,8 @@ struct GlobalOptions: ParsableArguments {
     /// `--as`, the one used last) if it has not gone idle, else `--as` with
     /// a passphrase (THISTLE_PASSPHRASE_FILE or asked without echo). A
     /// successful sign-in is kept for the next command.
-    func signIn() throws -> (PlaceStore, SignedIn) {
-        let store = try PlaceStore.open(at: databasePath, connections: .single, notice: Self.notice)
+    func signIn(_ connections: PlaceStore.Connections = .single) throws -> (PlaceStore, SignedIn) {
+        let store = try PlaceStore.open(at: databasePath, connections: connections, notice: Self.notice)
         return (store, try signIn(store))
     }
 

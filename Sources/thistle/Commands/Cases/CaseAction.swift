@@ -11,8 +11,8 @@ struct CaseAction {
     let actor: ActingMember
     let now: Date
 
-    init(_ global: GlobalOptions) throws {
-        (store, tree, actor, now) = try global.acting()
+    init(_ global: GlobalOptions, _ connections: PlaceStore.Connections = .single) throws {
+        (store, tree, actor, now) = try global.acting(connections)
     }
 
     /// Prints the case as the acting member may read it.

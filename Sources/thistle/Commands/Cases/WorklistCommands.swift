@@ -28,7 +28,8 @@ struct QueueCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let action = try CaseAction(global)
+        // The queue shows ids, places and states, no personal detail: no reveal views to make.
+        let action = try CaseAction(global, .singleUnrevealed)
         var places = action.actor.servedPlaceIDs
         if let place {
             guard action.tree[PlaceID(place)] != nil else { throw StoreError.unknownPlace(place) }
