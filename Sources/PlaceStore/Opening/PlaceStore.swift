@@ -144,8 +144,8 @@ public final class PlaceStore: Sendable {
         // the reveal views); a file already current — every command's but the first after an upgrade — skips
         // the migrator, which would read it twice more.
         let applied = try writer.writeWithoutTransaction { try migrator.appliedIdentifiers($0) }
-        let pending = migrator.migrations.filter { !applied.contains($0) }
         guard applied.isSubset(of: migrator.migrations) else { throw StoreError.newerSchema(writer.path) }
+        let pending = migrator.migrations.filter { !applied.contains($0) }
         if isNew {
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")

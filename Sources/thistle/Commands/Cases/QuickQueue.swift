@@ -9,7 +9,7 @@
 /// exit status stays the parser's own.
 enum QuickQueue {
     /// The options this reads: every one `thistle queue --help` lists
-    /// besides help and version (CommandLineTests checks the two agree).
+    /// besides help and version (QueueCommandTests checks the two agree).
     static let valueOptions: Set<String> = ["--db", "--as", "--place", "--format"]
 
     static func parse(_ arguments: [String]) -> QueueCommand? {
