@@ -52,7 +52,12 @@ final class WorkQueueTests: XCTestCase {
         let referred = try file.refer(id: "ref-2", needID: "need-2", to: debt, servicePlacesCover: true,
                                       consentOverride: ConsentOverrideRequest(reason: "Synthetic override", standingAgreement: "DSA-TEST"), by: ann, now: now)
         try store.save(referred, replacing: file, by: ann.id)
-        XCTAssertEqual(try store.casesLed(by: ann.id, now: now).map(\.needID), ["need-1", "need-2"])
+        let led = try store.casesLed(by: ann.id, now: now)
+        XCTAssertEqual(led.map(\.needID), ["need-1", "need-2"])
+        XCTAssertEqual(led.map(\.referralID), [nil, "ref-2"])
+        XCTAssertEqual(led.map(\.stalled), [nil, false], "an open need has no referral to stall")
+        XCTAssertEqual(try store.casesLed(by: ann.id, now: now.addingTimeInterval(11 * 86_400)).map(\.stalled), [nil, true],
+                       "past the debt service's typical wait of ten days")
         let declined = try referred.file.decline("ref-2", service: debt, reason: "Full", by: ben, now: now)
         try store.save(declined, replacing: referred.file, by: ben.id)
         let mine = try store.casesLed(by: ann.id, now: now)

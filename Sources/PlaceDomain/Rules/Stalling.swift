@@ -5,7 +5,13 @@ extension Referral {
     /// the service's typical wait. A service with no typical wait never
     /// stalls a referral: there is nothing to measure against.
     public func isStalled(service: Service, now: Date) -> Bool {
-        guard isInFlight, let days = service.typicalWaitDays else { return false }
+        Self.isStalled(inFlight: isInFlight, sentAt: sentAt, typicalWaitDays: service.typicalWaitDays, now: now)
+    }
+
+    /// The same rule from the facts it reads, for a worklist that reads
+    /// them by SQL rather than opening whole records.
+    public static func isStalled(inFlight: Bool, sentAt: Date, typicalWaitDays: Int?, now: Date) -> Bool {
+        guard inFlight, let days = typicalWaitDays else { return false }
         return now.timeIntervalSince(sentAt) > TimeInterval(days) * 86_400
     }
 }
