@@ -28,6 +28,7 @@ final class UnrevealedStoreTests: XCTestCase {
     func testASignInThatRemakesTheSearchTokensMakesThemFromOpenedDetails() throws {
         let (store, folder) = try Fixtures.demoDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let path = store.path
         let tokens = "SELECT token || resident_id FROM main.resident_token ORDER BY 1"
         let made = try store.writer.read { try String.fetchAll($0, sql: tokens) }
         XCTAssertFalse(made.isEmpty)
@@ -37,7 +38,7 @@ final class UnrevealedStoreTests: XCTestCase {
         }
         try store.close()
 
-        let unrevealed = try PlaceStore.open(at: folder.appendingPathComponent("demo.sqlite").path, connections: .singleUnrevealed)
+        let unrevealed = try PlaceStore.open(at: path, connections: .singleUnrevealed)
         try unrevealed.unlock(try unrevealed.signIn("member-aileen-baxter", passphrase: DemoPlace.passphrase))
         let remade = try unrevealed.writer.read { try String.fetchAll($0, sql: tokens) }
         XCTAssertTrue(remade == made, "the same tokens as made from the opened names, not from sealed text "

@@ -35,12 +35,14 @@ public final class PlaceStore: Sendable {
         /// One connection, for a short command: SQLite reads the schema
         /// (and Thistle makes its views) once, not once per connection.
         case single
-        /// One connection for a command that reads no personal detail
-        /// (`thistle queue`), without the reveal views and search-token
-        /// triggers: SQLite takes about 2 ms to make them, a tenth of such
-        /// a command (docs/PERFORMANCE.md). A sealed column read through it
-        /// shows sealed text, never plain; a sign-in whose search tokens
-        /// must be remade makes the views first.
+        /// One connection for a command that reads no personal detail and
+        /// writes nothing (`thistle queue`), without the reveal views and
+        /// search-token triggers: SQLite takes about 2 ms to make them, a
+        /// tenth of such a command (docs/PERFORMANCE.md). A sealed column
+        /// read through it shows sealed text, never plain; a sign-in whose
+        /// search tokens must be remade makes the views first. Not for a
+        /// command that writes: a resident written through it would keep
+        /// the search tokens it had (the triggers that remake them are absent).
         case singleUnrevealed
 
         var reveals: Bool { self != .singleUnrevealed }

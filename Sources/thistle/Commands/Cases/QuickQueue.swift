@@ -8,8 +8,9 @@
 /// other word — returns nil and goes to the parser, so every message and
 /// exit status stays the parser's own.
 enum QuickQueue {
-    /// The options this reads: every one `thistle queue --help` lists
-    /// besides help and version (QueueCommandTests checks the two agree).
+    /// The options with a value this reads; with `--json`, every option
+    /// `thistle queue --help` lists besides help and version
+    /// (QueueCommandTests checks the two agree).
     static let valueOptions: Set<String> = ["--db", "--as", "--place", "--format"]
 
     static func parse(_ arguments: [String]) -> QueueCommand? {
