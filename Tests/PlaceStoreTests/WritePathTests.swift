@@ -39,6 +39,31 @@ final class WritePathTests: XCTestCase {
         XCTAssertEqual(entries.map(\.memberID), [nil, "member-ann"])
     }
 
+    /// A write's ops go into the log a hundred to a statement; what reads the
+    /// log within the same write (an update finding the op it supersedes, a
+    /// delete naming its record's ops) still sees every op before it.
+    func testOneWriteSeesItsOwnOpsAndLogsThemAllInOrder() throws {
+        let store = try Fixtures.emptyStore()
+        let many = (1...250).map { number in
+            Place(id: PlaceID(String(format: "place-%03d", number)), name: "Place \(number)", kind: .community,
+                  parentID: nil, population: 10)
+        }
+        var changes = try many.map(Change.create)
+        changes.insert(.set(Place.self, id: "place-150", "name", to: .string("Renamed")), at: 150)
+        changes.append(Change(entity: .place, entityID: "place-007", field: Op.wholeRecord, value: .null))
+        let ids = try store.write(by: nil, changes)
+        let ops = try store.writer.read {
+            try Op.fetchAll($0, sql: "SELECT * FROM op WHERE entity = 'place' ORDER BY hlc")
+        }
+        XCTAssertEqual(ops.map(\.id), ids, "every op in the log, in the order of the changes")
+        XCTAssertEqual(ops[150].field, "name")
+        XCTAssertEqual(ops[150].supersedes, ops[149].id, "the update supersedes the create written just before it")
+        XCTAssertEqual(ops.last?.resolves, "[\"\(ops[6].id)\"]", "the delete names the create written in the same write")
+        XCTAssertEqual(try store.place("place-150")?.name, "Renamed")
+        XCTAssertNil(try store.place("place-007"))
+        XCTAssertEqual(try store.logCounts().ops, 252 + 1)
+    }
+
     func testARefusedChangeWritesNothingAtAll() throws {
         let store = try Fixtures.emptyStore()
         let before = try store.logCounts()

@@ -23,7 +23,8 @@ public struct UUIDv7Source<Random: RandomNumberGenerator & Sendable>: IDSource {
             bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - index)))
         }
         for index in 6..<16 {
-            bytes[index] = UInt8.random(in: 0...255, using: &random)
+            // What `UInt8.random(in: 0...255, using:)` returns, without its generic range arithmetic.
+            bytes[index] = UInt8(truncatingIfNeeded: random.next())
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x70  // version 7
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant

@@ -60,7 +60,7 @@ extension PlaceStore {
         in db: Database
     ) throws {
         let last = try Row.fetchOne(
-            db, sql: "SELECT seq, hash FROM audit_entry WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+            db.cachedStatement(sql: "SELECT seq, hash FROM audit_entry WHERE device_id = ? ORDER BY seq DESC LIMIT 1"),
             arguments: [deviceID.rawValue])
         // Whole seconds: the entry's time is hashed as ISO 8601 text.
         let at = Date(timeIntervalSince1970: self.clock.now().timeIntervalSince1970.rounded(.down))

@@ -59,12 +59,17 @@ public struct Op: Hashable, Sendable, Codable, FetchableRecord, PersistableRecor
 
     /// Appends ops to the log a hundred rows a statement (`RowBatch`).
     static func append(_ ops: [Op], to db: Database) throws {
-        var batch = RowBatch(oneRow: insertOne, fullBatch: insertMany)
+        var batch = Op.batch()
         for op in ops { try batch.add(op.columns, in: db) }
         try batch.flush(in: db)
     }
 
-    private var columns: [DatabaseValue] {
+    /// Rows of the log to be appended a hundred a statement: add each op's `columns`, then flush.
+    static func batch() -> RowBatch {
+        RowBatch(oneRow: insertOne, fullBatch: insertMany)
+    }
+
+    var columns: [DatabaseValue] {
         [id.databaseValue, deviceID.rawValue.databaseValue, authorID?.rawValue.databaseValue ?? .null, hlc.databaseValue,
          entity.databaseValue, entityID.databaseValue, field.databaseValue, value.databaseValue,
          supersedes?.databaseValue ?? .null, resolves?.databaseValue ?? .null]

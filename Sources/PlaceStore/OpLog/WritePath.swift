@@ -16,9 +16,11 @@ extension PlaceStore {
             var clock = HybridLogicalClock(last: try Self.lastHLC(db))
             var opIDs: [String] = []
             opIDs.reserveCapacity(changes.count)
+            var log = Op.batch()
             for change in changes {
-                opIDs.append(try insertOp(change, by: author, clock: &clock, in: db).id)
+                opIDs.append(try insertOp(change, by: author, clock: &clock, log: &log, in: db).id)
             }
+            try log.flush(in: db)
             try auditChanges(changes, by: author, clock: &clock, in: db)
             return (opIDs, try Self.lastHLC(db))
         }
@@ -33,16 +35,33 @@ extension PlaceStore {
     /// erasure can find it on the hub).
     @discardableResult
     func insertOp(_ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, in db: Database) throws -> Op {
+        var log = Op.batch()
+        let op = try insertOp(change, by: author, clock: &clock, log: &log, in: db)
+        try log.flush(in: db)
+        return op
+    }
+
+    /// The same, its op added to `log`: a write's ops go into the log a
+    /// hundred to a statement (`RowBatch`), each statement having its own
+    /// fixed cost. The caller flushes `log` before the transaction reads the
+    /// log; this flushes it before a change that reads it.
+    private func insertOp(
+        _ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, log: inout RowBatch, in db: Database
+    ) throws -> Op {
         var written: Op?
         for sealed in try sealing(change, in: db) {
-            written = try insertSealedOp(sealed, by: author, clock: &clock, in: db)
+            written = try insertSealedOp(sealed, by: author, clock: &clock, log: &log, in: db)
         }
         return written!
     }
 
-    private func insertSealedOp(_ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, in db: Database)
-        throws -> Op
-    {
+    private func insertSealedOp(
+        _ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, log: inout RowBatch, in db: Database
+    ) throws -> Op {
+        // Only a new whole record reads nothing of the log: anything else finds the op it
+        // supersedes (`latestOp`), a delete its record's ops. (An erasure's trigger deletes its
+        // resident's key op; one still waiting here is kept out by the log's own trigger.)
+        if change.field != Op.wholeRecord || change.value == .null { try log.flush(in: db) }
         let op = Op(
             id: change.entity == .sealingKey ? Self.keyOpID(change.entityID) : ids.next(), deviceID: deviceID, authorID: author,
             hlc: clock.tick(now: self.clock.now()).description, entity: change.entity.name,
@@ -51,7 +70,7 @@ extension PlaceStore {
             // A delete names every op of the record it has seen (ConcurrentDeletes).
             resolves: change.field == Op.wholeRecord && change.value == .null
                 ? try Self.opIDs(of: change.entity.name, change.entityID, in: db) : nil)
-        try op.append(to: db)
+        try log.add(op.columns, in: db)
         try Materializer.apply(op, value: change.value, in: db)
         return op
     }
