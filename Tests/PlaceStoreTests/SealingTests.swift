@@ -41,6 +41,33 @@ final class SealingTests: XCTestCase {
         ActingMember(member: try XCTUnwrap(store.member("member-ben")), tree: try store.placeTree())
     }
 
+    /// A whole case in one write — its resident, the case, a closed need and
+    /// a declined referral, each kind's rows inserted together — sealed under
+    /// the resident's key: sealing the need and the referral reads the case
+    /// written just before them.
+    func testACaseWrittenWholeInOneWriteIsSealedUnderItsResidentsKey() throws {
+        let resident = Resident(id: "res-2", givenName: "Morven", familyName: "Testwhole", dateOfBirth: "1985-03-04",
+                                postcode: "KY2 2ZZ", placeID: "place-alpha")
+        let item = Case(id: "case-2", residentID: "res-2", placeID: "place-alpha", doorAgencyID: "agency-council",
+                        doorMemberID: "member-ann", leadID: "member-ann", openedAt: Fixtures.start, summary: "Whole.")
+        let need = Need(id: "need-2", caseID: "case-2", category: "food", urgency: .soon, state: .closed,
+                        createdAt: Fixtures.start, closedAt: Fixtures.start, closedByID: "member-ann",
+                        closedReason: "Met by a neighbour.")
+        let referral = Referral(id: "ref-2", needID: "need-2", caseID: "case-2", serviceID: "service-food",
+                                state: .declined, sentAt: Fixtures.start, sentByID: "member-ann",
+                                respondedAt: Fixtures.start, respondedByID: "member-ben", reason: "Outside our area.")
+        try store.write(by: "member-ann", [try .create(resident), try .create(item), try .create(need), try .create(referral)])
+        let stored = try raw("""
+            SELECT summary FROM main.case_file WHERE id = 'case-2' UNION ALL SELECT closed_reason FROM main.need WHERE id = 'need-2'
+            UNION ALL SELECT reason FROM main.referral WHERE id = 'ref-2'
+            """)
+        XCTAssertEqual(stored.count, 3)
+        for value in stored { XCTAssertTrue(value.hasPrefix("sealed:v1:r=res-2:"), value) }
+        let file = try XCTUnwrap(store.caseFile("case-2"))
+        XCTAssertEqual(file.needs.map(\.closedReason), ["Met by a neighbour."])
+        XCTAssertEqual(file.referrals.map(\.reason), ["Outside our area."])
+    }
+
     func testTheFileHoldsOnlySealedValuesAndReadsOpenThem() throws {
         let stored = try raw("""
             SELECT given_name FROM main.resident UNION ALL SELECT family_name FROM main.resident

@@ -203,7 +203,11 @@ private struct World {
             }
             changes += try caseChanges(number, for: resident)
         }
-        return changes
+        // Each kind's records together (a case's before its needs, a referral's before its
+        // events), so the write inserts them a hundred to a statement (`PendingRows`).
+        let order = [EntityKind.resident, .case, .need, .consent, .referral, .caseEvent].map(\.name)
+        let ranks = changes.map { order.firstIndex(of: $0.entity.name) ?? order.count }
+        return changes.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { changes[$0] }
     }
 
     mutating func newResident() -> Resident {

@@ -16,6 +16,9 @@ public struct Change: Hashable, Sendable {
         self.value = value
     }
 
+    /// A whole record written anew (not a field, not a delete).
+    var isNewRecord: Bool { field == Op.wholeRecord && value != .null }
+
     /// Creates a whole record.
     /// A record whose id is derived (an indicator value, a scorecard) gets it as its `id` field.
     public static func create<Record: StoredRecord>(_ record: Record) throws -> Change {

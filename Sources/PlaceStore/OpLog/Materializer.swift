@@ -75,10 +75,10 @@ enum Materializer {
         return (present, values)
     }
 
-    /// Records new to the store (a merge's records no op of which was held,
-    /// each arriving whole in one op), inserted a hundred rows a statement
-    /// (`RowBatch`) while they come in runs of one kind with the same
-    /// columns. `flush` before anything else touches the tables.
+    /// Records new to the store (a write's new records; a merge's records no
+    /// op of which was held, each arriving whole in one op), inserted a
+    /// hundred rows a statement (`RowBatch`) while they come in runs of one
+    /// kind with the same columns. `flush` before anything else touches the tables.
     struct NewRecords {
         private var run: (kind: String, present: UInt64, batch: RowBatch)?
 
@@ -96,6 +96,11 @@ enum Materializer {
 
         mutating func flush(in db: Database) throws {
             try run?.batch.flush(in: db)
+        }
+
+        /// Whether the run being gathered is of `kind`.
+        func isGathering(_ kind: EntityKind) -> Bool {
+            run?.kind == kind.name
         }
     }
 

@@ -16,11 +16,11 @@ extension PlaceStore {
             var clock = HybridLogicalClock(last: try Self.lastHLC(db))
             var opIDs: [String] = []
             opIDs.reserveCapacity(changes.count)
-            var log = Op.batch()
+            var pending = PendingRows()
             for change in changes {
-                opIDs.append(try insertOp(change, by: author, clock: &clock, log: &log, in: db).id)
+                opIDs.append(try insertOp(change, by: author, clock: &clock, pending: &pending, in: db).id)
             }
-            try log.flush(in: db)
+            try pending.flush(in: db)
             try auditChanges(changes, by: author, clock: &clock, in: db)
             return (opIDs, try Self.lastHLC(db))
         }
@@ -35,33 +35,50 @@ extension PlaceStore {
     /// erasure can find it on the hub).
     @discardableResult
     func insertOp(_ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, in db: Database) throws -> Op {
-        var log = Op.batch()
-        let op = try insertOp(change, by: author, clock: &clock, log: &log, in: db)
-        try log.flush(in: db)
+        var pending = PendingRows()
+        let op = try insertOp(change, by: author, clock: &clock, pending: &pending, in: db)
+        try pending.flush(in: db)
         return op
     }
 
-    /// The same, its op added to `log`: a write's ops go into the log a
-    /// hundred to a statement (`RowBatch`), each statement having its own
-    /// fixed cost. The caller flushes `log` before the transaction reads the
-    /// log; this flushes it before a change that reads it.
+    /// What a write has yet to insert: its ops, and a run of new records of
+    /// one kind, each a hundred rows to a statement (`RowBatch`), since
+    /// every statement has its own fixed cost. Rows wait only while nothing
+    /// in the write could read them; the write flushes them before its audit.
+    struct PendingRows {
+        var ops = Op.batch()
+        var records = Materializer.NewRecords()
+
+        mutating func flush(in db: Database) throws {
+            try records.flush(in: db)
+            try ops.flush(in: db)
+        }
+    }
+
+    /// The same, its rows left in `pending` while they may wait.
     private func insertOp(
-        _ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, log: inout RowBatch, in db: Database
+        _ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, pending: inout PendingRows, in db: Database
     ) throws -> Op {
+        // Sealing reads other records (a need's case, a resident's key), and an update or a
+        // delete its own: only the next new record of the kind being gathered lets them wait.
+        if !(change.isNewRecord && pending.records.isGathering(change.entity)) { try pending.records.flush(in: db) }
         var written: Op?
         for sealed in try sealing(change, in: db) {
-            written = try insertSealedOp(sealed, by: author, clock: &clock, log: &log, in: db)
+            written = try insertSealedOp(sealed, by: author, clock: &clock, pending: &pending, in: db)
         }
         return written!
     }
 
     private func insertSealedOp(
-        _ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, log: inout RowBatch, in db: Database
+        _ change: Change, by author: MemberID?, clock: inout HybridLogicalClock, pending: inout PendingRows, in db: Database
     ) throws -> Op {
-        // Only a new whole record reads nothing of the log: anything else finds the op it
-        // supersedes (`latestOp`), a delete its record's ops. (An erasure's trigger deletes its
-        // resident's key op; one still waiting here is kept out by the log's own trigger.)
-        if change.field != Op.wholeRecord || change.value == .null { try log.flush(in: db) }
+        // Only a new whole record reads nothing of the log or the tables: anything else finds
+        // the op it supersedes (`latestOp`), a delete its record's ops, and both their row.
+        // (An erasure's trigger deletes its resident's key op; one still waiting here is kept
+        // out by the log's own trigger.)
+        let fields: [String: JSONValue]?
+        if change.isNewRecord, case .object(let object) = change.value { fields = object } else { fields = nil }
+        if fields == nil { try pending.flush(in: db) }
         let op = Op(
             id: change.entity == .sealingKey ? Self.keyOpID(change.entityID) : ids.next(), deviceID: deviceID, authorID: author,
             hlc: clock.tick(now: self.clock.now()).description, entity: change.entity.name,
@@ -70,8 +87,12 @@ extension PlaceStore {
             // A delete names every op of the record it has seen (ConcurrentDeletes).
             resolves: change.field == Op.wholeRecord && change.value == .null
                 ? try Self.opIDs(of: change.entity.name, change.entityID, in: db) : nil)
-        try log.add(op.columns, in: db)
-        try Materializer.apply(op, value: change.value, in: db)
+        try pending.ops.add(op.columns, in: db)
+        if let fields {
+            try pending.records.add(change.entity, id: change.entityID, fields: fields, in: db)
+        } else {
+            try Materializer.apply(op, value: change.value, in: db)
+        }
         return op
     }
 
@@ -86,7 +107,7 @@ extension PlaceStore {
 
     /// The op a change overwrites: the newest for that field or the whole record.
     private static func latestOp(for change: Change, in db: Database) throws -> String? {
-        if change.field == Op.wholeRecord && change.value != .null { return nil }
+        if change.isNewRecord { return nil }
         return try String.fetchOne(
             db,
             sql: """
