@@ -87,11 +87,16 @@ public enum SyntheticPlace {
         try store.refreshSearchTokens()
         try store.write(by: nil, try world.directoryAndPlan())
         let total = world.counts.cases
+        // Each batch's records are made on the other core while the batch before is written.
+        let maker = BatchMaker(world)
+        var next = maker.cases(from: 0, count: min(batch, total))
         var written = 0
         while written < total {
-            let count = min(batch, total - written)
-            try store.write(by: nil, try world.cases(from: written, count: count))
-            written += count
+            let changes = try next.get()
+            let following = min(written + batch, total)
+            if following < total { next = maker.cases(from: following, count: min(batch, total - following)) }
+            try store.write(by: nil, changes)
+            written = following
             progress?(written, total)
         }
         try store.writer.write { try Tallies.recountAndKeep($0) }
@@ -99,6 +104,21 @@ public enum SyntheticPlace {
         try store.close()
         LastWrite.forget(path)
         guard rename(temporary, path) == 0 else { throw StoreError.notWritable(path) }
+    }
+}
+
+/// The world, turned into batches of cases on another thread: one at a
+/// time, each waited for before the next starts, so no two threads ever
+/// touch it at once.
+private final class BatchMaker: @unchecked Sendable {
+    private var world: World
+
+    init(_ world: World) {
+        self.world = world
+    }
+
+    func cases(from first: Int, count: Int) -> Pending<[Change]> {
+        Pending { try self.world.cases(from: first, count: count) }
     }
 }
 
