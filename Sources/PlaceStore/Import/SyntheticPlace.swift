@@ -46,8 +46,10 @@ public struct GenerationCounts: Sendable {
 /// nonces that seal personal details are random, as always. Everyone in it
 /// is fictional; every member's passphrase is `demo`.
 public enum SyntheticPlace {
-    /// Cases per transaction.
-    static let batch = 250
+    /// Cases per transaction: a twenty-fifth of them, between 250 and a
+    /// thousand (every commit has its own cost — `fife` took a tenth longer
+    /// at 250 — and a small place's progress bar should still move).
+    static func batch(of total: Int) -> Int { min(1000, max(250, total / 25)) }
     /// When the generated history ends (the demo's moment).
     public static let endsAt = DemoPlace.builtAt
 
@@ -88,13 +90,14 @@ public enum SyntheticPlace {
         try store.write(by: nil, try world.directoryAndPlan())
         let total = world.counts.cases
         // Each batch's records are made on the other core while the batch before is written.
+        let size = batch(of: total)
         let maker = BatchMaker(world)
-        var next = maker.cases(from: 0, count: min(batch, total))
+        var next = maker.cases(from: 0, count: min(size, total))
         var written = 0
         while written < total {
             let changes = try next.get()
-            let following = min(written + batch, total)
-            if following < total { next = maker.cases(from: following, count: min(batch, total - following)) }
+            let following = min(written + size, total)
+            if following < total { next = maker.cases(from: following, count: min(size, total - following)) }
             try store.write(by: nil, changes)
             written = following
             progress?(written, total)
