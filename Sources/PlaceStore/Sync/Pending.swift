@@ -3,7 +3,8 @@ import Synchronization
 
 /// Work started on another thread now, its result waited for where it is
 /// needed: a big merge reads its ops' values on one core while the other
-/// writes the log (SQLite's work is all on one thread).
+/// writes the log, and the generator draws its next batch while one is
+/// written (SQLite's work is all on one thread).
 public final class Pending<Value: Sendable>: Sendable {
     private let finished = DispatchGroup()
     private let result = Mutex<Result<Value, any Error>?>(nil)
