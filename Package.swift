@@ -26,6 +26,7 @@ let package = Package(
             name: "PlaceStore",
             dependencies: [
                 "PlaceDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

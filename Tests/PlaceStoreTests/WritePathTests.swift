@@ -64,6 +64,53 @@ final class WritePathTests: XCTestCase {
         XCTAssertEqual(try store.logCounts().ops, 252 + 1)
     }
 
+    func testRecordsWrittenManyAStatementKeepEveryValueAndTheirDefaults() throws {
+        let store = try Fixtures.emptyStore()
+        // Four shapes, taken in turn: an empty text, a field left out (a default, or NULL), numbers, accents.
+        func agency(_ number: Int) -> Change {
+            var fields: [String: JSONValue] = ["id": .string("agency-\(number)"), "name": .string("Agency \(number) — Caf\u{E9}"),
+                                               "kind": .string("council")]
+            switch number % 4 {
+            case 0: fields["description"] = .string("")
+            case 1: fields["website"] = .string("https://example.org/\(number)")
+            case 2: fields["description"] = .string("Advice, \(number) days a week")
+            default: break
+            }
+            return Change(entity: .agency, entityID: "agency-\(number)", field: Op.wholeRecord, value: .object(fields))
+        }
+        try store.write(by: nil, (0..<250).map(agency))
+        let rows = try store.writer.read {
+            try Row.fetchAll($0, sql: "SELECT id, name, description, website FROM main.agency ORDER BY rowid")
+        }
+        XCTAssertEqual(rows.count, 250)
+        for (number, row) in rows.enumerated() {
+            XCTAssertEqual(row["id"] as String, "agency-\(number)")
+            XCTAssertEqual(row["name"] as String, "Agency \(number) — Caf\u{E9}")
+            XCTAssertEqual(row["description"] as String?, number % 4 == 2 ? "Advice, \(number) days a week" : "",
+                           "an empty description is empty, not NULL; one left out takes the column's default")
+            XCTAssertEqual(row["website"] as String?, number % 4 == 1 ? "https://example.org/\(number)" : nil)
+        }
+    }
+
+    func testARecordRefusedInTheMiddleOfABatchWritesNothing() throws {
+        let store = try Fixtures.emptyStore()
+        let before = try store.logCounts()
+        let changes = (1...150).map { number in
+            Change(entity: .place, entityID: "place-\(number)", field: Op.wholeRecord, value: .object([
+                "id": .string("place-\(number)"), "name": .string("Place \(number)"), "population": .int(10),
+                "kind": .string(number == 120 ? "planet" : "community"),
+            ]))
+        }
+        XCTAssertThrowsError(try store.write(by: nil, changes)) { error in
+            XCTAssertTrue("\(error)".contains("CHECK constraint failed"), "\(error)")
+        }
+        XCTAssertEqual(try store.logCounts().ops, before.ops)
+        XCTAssertEqual(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM main.place") }, 0)
+        try store.write(by: nil, changes.filter { $0.entityID != "place-120" })
+        XCTAssertEqual(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM main.place") }, 149,
+                       "the statement that failed is ready to run again")
+    }
+
     func testARefusedChangeWritesNothingAtAll() throws {
         let store = try Fixtures.emptyStore()
         let before = try store.logCounts()

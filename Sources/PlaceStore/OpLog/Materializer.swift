@@ -53,8 +53,11 @@ enum Materializer {
     /// A whole record's values in its kind's column order, and which columns
     /// it has as a bit set (the key of its INSERT's text); refused if its id
     /// is not `id` or it has a field the kind lacks.
+    ///
+    /// A column in `nullWhenAbsent` the record lacks is given NULL, which
+    /// is what leaving it out gives a column with no default.
     private static func row(
-        _ kind: EntityKind, id: String, fields: [String: JSONValue]
+        _ kind: EntityKind, id: String, fields: [String: JSONValue], nullWhenAbsent: UInt64 = 0
     ) throws -> (present: UInt64, values: [DatabaseValue]) {
         guard fields["id"] == .string(id) else {
             throw StoreError.invalidChange("the \(kind) record's id does not match \(id)")
@@ -62,13 +65,21 @@ enum Materializer {
         precondition(kind.columns.count <= UInt64.bitWidth, "a kind of record has at most 64 columns")
         var present: UInt64 = 0
         var values: [DatabaseValue] = []
-        values.reserveCapacity(fields.count)
+        values.reserveCapacity(kind.columns.count)
+        var found = 0
         for (index, column) in kind.columns.enumerated() {
-            guard let value = fields[column] else { continue }
-            present |= 1 << UInt64(index)
-            values.append(value.databaseValue)
+            let bit: UInt64 = 1 << UInt64(index)
+            if let value = fields[column] {
+                found += 1
+                values.append(value.databaseValue)
+            } else if nullWhenAbsent & bit != 0 {
+                values.append(.null)
+            } else {
+                continue
+            }
+            present |= bit
         }
-        guard values.count == fields.count else {
+        guard found == fields.count else {
             let unknown = fields.keys.filter { !kind.columns.contains($0) }.sorted()
             throw StoreError.invalidChange("\(kind) has no field '\(unknown[0])'")
         }
@@ -79,13 +90,22 @@ enum Materializer {
     /// op of which was held, each arriving whole in one op), inserted a
     /// hundred rows a statement (`RowBatch`) while they come in runs of one
     /// kind with the same columns. `flush` before anything else touches the tables.
+    ///
+    /// Records of one kind often differ in which optional fields they have
+    /// (a closed case has its closing, an open one not): a column with no
+    /// default that a record lacks is given NULL, the same row, so that
+    /// such records still make one run.
     struct NewRecords {
         private var run: (kind: String, present: UInt64, batch: RowBatch)?
+        /// Each kind's columns with no default, as `withoutDefault` found them.
+        private var withoutDefault: [String: UInt64] = [:]
 
         init() {}
 
         mutating func add(_ kind: EntityKind, id: String, fields: [String: JSONValue], in db: Database) throws {
-            let (present, values) = try Materializer.row(kind, id: id, fields: fields)
+            let nullWhenAbsent = try withoutDefault[kind.name] ?? Materializer.withoutDefault(kind, in: db)
+            withoutDefault[kind.name] = nullWhenAbsent
+            let (present, values) = try Materializer.row(kind, id: id, fields: fields, nullWhenAbsent: nullWhenAbsent)
             if run?.kind != kind.name || run?.present != present {
                 try flush(in: db)
                 run = (kind.name, present, RowBatch(oneRow: insertSQL(kind, present),
@@ -102,6 +122,15 @@ enum Materializer {
         func isGathering(_ kind: EntityKind) -> Bool {
             run?.kind == kind.name
         }
+    }
+
+    /// The columns of `kind` that have no default in its table (as a bit
+    /// set in its column order), from the schema GRDB keeps for the connection.
+    private static func withoutDefault(_ kind: EntityKind, in db: Database) throws -> UInt64 {
+        let noDefault = Set(try db.columns(in: kind.table, in: "main").filter { $0.defaultValueSQL == nil }.map(\.name))
+        var mask: UInt64 = 0
+        for (index, column) in kind.columns.enumerated() where noDefault.contains(column) { mask |= 1 << UInt64(index) }
+        return mask
     }
 
     /// The INSERT of `rows` rows of a kind with the present columns, made
