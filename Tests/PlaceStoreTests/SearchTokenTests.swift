@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import PlaceDomain
@@ -35,6 +36,17 @@ final class SearchTokenTests: XCTestCase {
         try store.writer.read {
             try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM main.resident_token WHERE resident_id = ?", arguments: [resident]) ?? 0
         }
+    }
+
+    func testATokenIsTheFirstEightBytesOfItsKeyedHash() {
+        // Tokens already stored must keep matching: known answers (HMAC-SHA256, big-endian, signed).
+        let key = SymmetricKey(data: Data(repeating: 7, count: 32))
+        XCTAssertEqual(SearchTokens.token("w|ann", key: key), -3_807_193_708_181_353_678)
+        XCTAssertEqual(SearchTokens.dateToken("1990-01-02", key: key), 4_577_723_030_308_068_026)
+        let all = SearchTokens.tokens(givenName: "Ann", familyName: "Bo", postcode: nil, dateOfBirth: "1990-01-02", key: key)
+        XCTAssertEqual(all, Set(["w|a", "w|an", "w|ann", "w|b", "w|bo"].map { SearchTokens.token($0, key: key) }
+            + [4_577_723_030_308_068_026]))
+        XCTAssertTrue(all.contains(-3_807_193_708_181_353_678))
     }
 
     func testResidentsAreFoundByTheBeginningsOfTheirWordsThroughTheTokens() throws {

@@ -168,6 +168,7 @@ final class JSONTextTests: XCTestCase {
         let values: [JSONValue] = [
             .null, .bool(true), .int(-42), .double(41.9), .double(2), .double(1e-5), .string(""),
             .string("quote \" backslash \\ slash / newline \n tab \t bell \u{07} é 北 👩‍👩‍👧"),
+            .string("\r\u{08}\u{0C}\u{1F}\u{00}"), .string("\"édition\"\n"), .string("\\"),
             .array([.int(1), .string("a"), .null, .array([])]),
             .object(["b": .int(1), "a": .object(["z": .bool(false), "y": .string("x")]), "é": .array([.double(0.5)])]),
         ]

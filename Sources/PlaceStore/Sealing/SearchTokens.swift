@@ -45,18 +45,26 @@ enum SearchTokens {
     }
 
     static func token(_ text: String, key: SymmetricKey) -> Int64 {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key)
-        return Data(mac).prefix(8).reduce(Int64(0)) { ($0 << 8) | Int64($1) }
+        token(text, keyed: HMAC<SHA256>(key: key))
+    }
+
+    /// The token of `text` from an HMAC already keyed (keying one hashes the key's two pads).
+    private static func token(_ text: String, keyed: HMAC<SHA256>) -> Int64 {
+        var mac = keyed
+        var text = text
+        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize().withUnsafeBytes { $0.prefix(8).reduce(Int64(0)) { ($0 << 8) | Int64($1) } }
     }
 
     /// Every token of a resident's details (opened).
     static func tokens(givenName: String, familyName: String, postcode: String?, dateOfBirth: String?,
                        key: SymmetricKey) -> Set<Int64> {
+        let keyed = HMAC<SHA256>(key: key)
         var tokens = Set<Int64>()
         for word in words(givenName + " " + familyName + " " + (postcode ?? "")) {
-            for length in 1...min(word.count, longestPrefix) { tokens.insert(token("w|" + word.prefix(length), key: key)) }
+            for length in 1...min(word.count, longestPrefix) { tokens.insert(token("w|" + word.prefix(length), keyed: keyed)) }
         }
-        if let dateOfBirth, !dateOfBirth.isEmpty { tokens.insert(token("d|" + dateOfBirth, key: key)) }
+        if let dateOfBirth, !dateOfBirth.isEmpty { tokens.insert(token("d|" + dateOfBirth, keyed: keyed)) }
         return tokens
     }
 
