@@ -47,7 +47,7 @@ enum Materializer {
             // Replaying runs with foreign keys deferred, so the gap breaks none.
             try db.cachedStatement(sql: "DELETE FROM \(kind.mainTable) WHERE id = ?").execute(arguments: [id])
         }
-        try db.cachedStatement(sql: insertSQL(kind, present)).execute(arguments: StatementArguments(converted: values))
+        try RowBatch.execute(db.cachedStatement(sql: insertSQL(kind, present)), binding: values[...], in: db)
     }
 
     /// A whole record's values in its kind's column order, and which columns

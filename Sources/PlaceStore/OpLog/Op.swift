@@ -54,7 +54,7 @@ public struct Op: Hashable, Sendable, Codable, FetchableRecord, PersistableRecor
     /// Appends the op to the log through one cached statement (a record's
     /// `insert` encodes it and prepares a statement each time).
     func append(to db: Database) throws {
-        try db.cachedStatement(sql: Self.insertOne).execute(arguments: StatementArguments(converted: columns))
+        try RowBatch.execute(db.cachedStatement(sql: Self.insertOne), binding: columns[...], in: db)
     }
 
     /// Appends ops to the log a hundred rows a statement (`RowBatch`).

@@ -54,8 +54,9 @@ struct RowBatch {
         count = 0
     }
 
-    /// Binds `values` to `statement`'s parameters in order and runs it once.
-    private static func execute(_ statement: Statement, binding values: ArraySlice<DatabaseValue>, in db: Database) throws {
+    /// Binds `values` to `statement`'s parameters in order and runs it once:
+    /// every row the write path and a merge insert goes through here.
+    static func execute(_ statement: Statement, binding values: ArraySlice<DatabaseValue>, in db: Database) throws {
         let handle = statement.sqliteStatement
         precondition(Int(sqlite3_bind_parameter_count(handle)) == values.count, "a row batch binds every parameter")
         sqlite3_reset(handle)
@@ -99,14 +100,4 @@ struct RowBatch {
 
     /// `SQLITE_TRANSIENT`: SQLite copies the value before the bind returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-}
-
-extension StatementArguments {
-    /// Positional arguments from values already converted. GRDB's generic
-    /// initialiser for a sequence of values builds a key path at every call,
-    /// a tenth of the write path's time; each value cast to the existential
-    /// takes its other initialiser, which does not.
-    init(converted values: [DatabaseValue]) {
-        self.init(values.lazy.map { $0 as (any DatabaseValueConvertible)? })
-    }
 }
